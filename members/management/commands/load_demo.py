@@ -1,0 +1,22 @@
+import importlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from members.demo import DEMO_PASSWORD, describe_accounts
+
+# Each app that has demo data provides `load(stdout)`; they run in this order.
+DEMO_LOADERS = ["members.demo"]
+
+
+class Command(BaseCommand):
+    help = "Loads the demo data (idempotent: running it again changes nothing)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for dotted in DEMO_LOADERS:
+                importlib.import_module(dotted).load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        for line in describe_accounts():
+            self.stdout.write(line)

@@ -1,0 +1,40 @@
+"""The four roles of DESIGN.md and the groups that carry them.
+
+A role comes from a group; coordinators are also assigned lab by lab, and
+focal points and participants act for the member their account is linked to.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "Secretariat admin", _("Secretariat admin")
+    COORDINATOR = "Coordinator", _("Coordinator")
+    FOCAL_POINT = "Focal point", _("Focal point")
+    PARTICIPANT = "Participant", _("Participant")
+
+
+def role_names(user):
+    """The names of the role groups a user belongs to, read once per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._role_names = cached
+    return cached
+
+
+def has_role(user, role):
+    if role == Role.SECRETARIAT and user.is_authenticated and user.is_superuser:
+        return True
+    return role in role_names(user)
+
+
+def grant_role(user, role):
+    from django.contrib.auth.models import Group
+
+    group, _created = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    user.__dict__.pop("_role_names", None)

@@ -1,0 +1,68 @@
+import pytest
+
+from config.celery import app as celery_app
+from members.roles import Role
+from tests.factories import MemberFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def eager_celery(request):
+    """Tasks run in-process in tests, unless a test is marked `services`
+    (those talk to the real broker and worker of CI)."""
+    if request.node.get_closest_marker("services"):
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """allauth's rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def member_a(db):
+    return MemberFactory(name="Member A")
+
+
+@pytest.fixture
+def member_b(db):
+    return MemberFactory(name="Member B")
+
+
+@pytest.fixture
+def secretariat_admin(db):
+    return UserFactory(email="admin@example.org", role=Role.SECRETARIAT, is_staff=True)
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(email="coordinator@example.org", role=Role.COORDINATOR)
+
+
+@pytest.fixture
+def focal_point_a(member_a):
+    return UserFactory(email="focal.a@example.org", member=member_a, role=Role.FOCAL_POINT)
+
+
+@pytest.fixture
+def focal_point_b(member_b):
+    return UserFactory(email="focal.b@example.org", member=member_b, role=Role.FOCAL_POINT)
+
+
+@pytest.fixture
+def participant_a(member_a):
+    return UserFactory(email="participant.a@example.org", member=member_a, role=Role.PARTICIPANT)
+
+
+@pytest.fixture
+def person_without_member(db):
+    return UserFactory(email="newcomer@example.org")
