@@ -90,7 +90,10 @@ TEMPLATES = [
 ]
 
 # Database: SQLite under var/ unless DATABASE_URL names another one.
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+DATABASE_URL = env_str("DATABASE_URL")
+if not DATABASE_URL:
+    VAR_DIR.mkdir(exist_ok=True)
+    DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
