@@ -6,7 +6,7 @@ from members.enums import IncomeGroup, Language, MemberKind, WorldRegion
 from members.models import Member, User
 from members.roles import Role, grant_role
 
-DEMO_PASSWORD = "solutions-labs-demo"
+DEMO_PASSWORD = "solutions-labs-demo"  # nosec B105: the published demo password
 
 DEMO_MEMBERS = [
     {
