@@ -116,7 +116,8 @@ def describe_support(*, package):
         return f"{first} {_airfare_also(package)}"
     sentence = _for_whom(package, _items(package, with_airfare=True))
     if not package.airfare:
-        sentence = f"{sentence} {_('Airfare is not covered.')}"
+        not_covered = _("Airfare is not covered.")
+        sentence = f"{sentence} {not_covered}"
     return sentence
 
 
