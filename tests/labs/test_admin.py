@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from labs.models import Lab
 from tests.factories import UserFactory
-from tests.labs.factories import EditionFactory, LabFactory
+from tests.labs.factories import EditionFactory, LabFactory, SupportPackageFactory
 
 pytestmark = pytest.mark.django_db
 ADD_LAB = reverse("admin:labs_lab_add")
@@ -99,3 +99,14 @@ def test_people_outside_the_secretariat_cannot_use_the_catalogue_admin(client, c
     client.force_login(UserFactory(is_staff=True))
     assert client.get(reverse("admin:labs_lab_changelist")).status_code == 403
     assert client.get(reverse("admin:labs_lab_change", args=[lab.pk])).status_code == 403
+
+
+def test_the_change_page_shows_the_package_with_its_income_groups_ticked(client, secretariat_admin):
+    package = SupportPackageFactory(max_funded_members=6, eligible_income_groups=["low", "upper_middle"])
+    client.force_login(secretariat_admin)
+
+    page = client.get(reverse("admin:labs_lab_change", args=[package.lab.pk])).content.decode()
+
+    assert 'value="low"' in page
+    assert page.count('name="support_package-0-eligible_income_groups"') == 4
+    assert len([line for line in page.splitlines() if "eligible_income_groups" in line and "checked" in line]) == 2
