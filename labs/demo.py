@@ -7,12 +7,13 @@ from members.models import User
 
 DEMO_COORDINATOR = "coordinator@solutionslabs.example"
 WORKSHOP_DEFAULTS = {"starts_on": None, "ends_on": None, "outside_event": "", "language": "", "alternative_group": None}
+# bandit reads "event_pass" as a password key: it is the congress entry pass.
 SUPPORT_DEFAULTS = {
     "airfare": False,
     "accommodation_nights": 0,
     "local_transport": False,
     "meals": False,
-    "event_pass": False,
+    "event_pass": False,  # nosec B105
     "representatives_per_member": 1,
     "max_funded_members": None,
     "eligible_income_groups": [],
