@@ -4,7 +4,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Invitation, LinkRequest, Member, User
+from members.enums import Language
+from members.models import LinkRequest, Member, User
 from members.roles import MEMBER_ROLE_CHOICES
 
 TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
@@ -30,11 +31,18 @@ class MemberForm(forms.ModelForm):
         fields = ["name", "country", "region", "income_group", "income_group_year", "status", "kind", "time_zone"]
 
 
-class InvitationForm(forms.ModelForm):
-    class Meta:
-        model = Invitation
-        fields = ["email", "member", "role", "language"]
-        help_texts = {"language": _("The email and the new account use this language.")}
+class InvitationForm(forms.Form):
+    """Not a ModelForm: inviting the same address to the same member and role
+    again is allowed (it refreshes the invitation), not a uniqueness error."""
+
+    email = forms.EmailField(label=_("Email address"))
+    member = forms.ModelChoiceField(label=_("Member"), queryset=Member.objects.all())
+    role = forms.ChoiceField(label=_("Role"), choices=MEMBER_ROLE_CHOICES)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=Language.choices,
+        help_text=_("The email and the new account use this language."),
+    )
 
     def clean(self):
         from members.services import invitation_conflict

@@ -17,8 +17,9 @@ from members.views.access import check, paginate, requires
 @requires("members.list_members")
 def member_list(request):
     members = members_visible_to(request.user).annotate(people_count=Count("people")).order_by("name")
-    member_filter = MemberFilter(request.GET or None, queryset=members)
-    page, query = paginate(request, member_filter.qs)
+    member_filter = MemberFilter(request.GET, queryset=members)
+    # A filter value that is not one of the choices is shown as an error at its field, with no results.
+    page, query = paginate(request, member_filter.qs if member_filter.is_valid() else members.none())
     return render(request, "members/member_list.html", {"filter": member_filter, "page": page, "query": query})
 
 
