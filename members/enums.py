@@ -43,3 +43,17 @@ class Gender(models.TextChoices):
     MAN = "man", _("Man")
     NON_BINARY = "non_binary", _("Non-binary")
     UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+
+class LinkRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class InvitationStatus(models.TextChoices):
+    """Derived from the invitation's dates, never stored."""
+
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")

@@ -15,6 +15,12 @@ class Role(models.TextChoices):
     PARTICIPANT = "Participant", _("Participant")
 
 
+# The roles a person holds for the member their account is linked to: the ones
+# an invitation or a linking request can give.
+MEMBER_ROLES = [Role.FOCAL_POINT, Role.PARTICIPANT]
+MEMBER_ROLE_CHOICES = [(role.value, role.label) for role in MEMBER_ROLES]
+
+
 def role_names(user):
     """The names of the role groups a user belongs to, read once per request."""
     if not user.is_authenticated:
@@ -33,8 +39,17 @@ def has_role(user, role):
 
 
 def grant_role(user, role):
+    """Gives a role; the Secretariat role also opens the administration (staff status)."""
     from django.contrib.auth.models import Group
 
     group, _created = Group.objects.get_or_create(name=role)
     user.groups.add(group)
+    user.__dict__.pop("_role_names", None)
+    if role == Role.SECRETARIAT and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+
+
+def revoke_all_roles(user):
+    user.groups.clear()
     user.__dict__.pop("_role_names", None)

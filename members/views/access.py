@@ -1,0 +1,40 @@
+"""How views apply the rules of members/rules.py."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+
+PAGE_SIZE = 25
+
+
+def requires(perm):
+    """Sends anonymous visitors to the sign-in page and refuses (403) people
+    whose role does not give `perm`. Objects are then looked up in the person's
+    visible queryset, so another member's object answers 404."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def check(request, perm, obj):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def paginate(request, queryset):
+    """The requested page, and the query string to keep the filters on other pages."""
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return page, params.urlencode()
