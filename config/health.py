@@ -17,10 +17,10 @@ def database_problem():
 def broker_problem():
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return None  # no broker configured: tasks run in-process
-    from config.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
     except Exception as error:  # kombu raises many kinds of connection errors
         return str(error) or error.__class__.__name__

@@ -6,7 +6,8 @@ from members.enums import IncomeGroup, Language, MemberKind, WorldRegion
 from members.models import Member, User
 from members.roles import Role, grant_role
 
-DEMO_PASSWORD = "solutions-labs-demo"
+# bandit: the demo password is published in the README on purpose.
+DEMO_PASSWORD = "solutions-labs-demo"  # nosec B105
 
 DEMO_MEMBERS = [
     {

@@ -4,8 +4,6 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from config.celery import app as celery_app
-
 
 @pytest.mark.django_db
 def test_healthz_answers_200_when_everything_is_reachable(client):
@@ -16,10 +14,8 @@ def test_healthz_answers_200_when_everything_is_reachable(client):
 
 
 @pytest.mark.django_db
-@override_settings(CELERY_TASK_ALWAYS_EAGER=False)
-def test_healthz_names_the_broker_when_it_is_down(client, monkeypatch):
-    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
-
+@override_settings(CELERY_TASK_ALWAYS_EAGER=False, CELERY_BROKER_URL="redis://127.0.0.1:9/0")
+def test_healthz_names_the_broker_when_it_is_down(client):
     response = client.get(reverse("healthz"))
 
     assert response.status_code == 503

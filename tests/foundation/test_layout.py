@@ -4,8 +4,9 @@ import re
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import path, reverse
 
+from config import urls as project_urls
 from members.models import User
 from tests.factories import UserFactory
 
@@ -176,3 +177,22 @@ def test_demo_data_loads_twice_without_duplicates(db):
 
     assert User.objects.count() == first
     assert User.objects.get(email="admin@solutionslabs.example").check_password("solutions-labs-demo")
+
+
+def refuse(request):
+    from django.core.exceptions import PermissionDenied
+
+    raise PermissionDenied
+
+
+urlpatterns = [path("refused/", refuse), *project_urls.urlpatterns]
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_refusal_gives_the_403_page_in_the_layout(client):
+    response = client.get("/refused/")
+
+    assert response.status_code == 403
+    assert "Access refused" in response.content.decode()
+    assert 'action="/language/"' in response.content.decode()
