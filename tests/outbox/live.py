@@ -85,7 +85,7 @@ class WorkerProcess:
         command += ["--queues", queue, "--hostname", f"{queue}@%h", "--without-gossip", "--without-mingle"]
         command += ["--without-heartbeat"]
         with open(log, "wb") as output:
-            self.process = subprocess.Popen(  # noqa: S603 (our own command line)
+            self.process = subprocess.Popen(
                 command, cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
             )
         wait_until(lambda: " ready." in log.read_text() or self.process.poll() is not None, what="the worker", log=log)

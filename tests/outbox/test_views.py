@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from members.outbox.enums import MessageStatus, Occasion
 from members.outbox.models import Message
+from tests.a11y import assert_accessible
 from tests.outbox.factories import MessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +243,13 @@ def test_the_admin_action_resends_failed_messages_only(client, secretariat_admin
     failed.refresh_from_db()
     assert (failed.status, failed.resent_by) == (MessageStatus.SENT, secretariat_admin)
     assert Message.objects.get(pk=sent.pk).resent_by is None
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_pages_are_accessible(secretariat_client, language, member_a):
+    secretariat_client.cookies["django_language"] = language
+    MessageFactory.create_batch(51, member=member_a, lab_id=2)
+    failed = MessageFactory(status=MessageStatus.FAILED, last_error="SMTPDataError")
+
+    assert_accessible(secretariat_client.get(reverse("outbox:list"), {"status": "queued", "page": 2}))
+    assert_accessible(secretariat_client.get(reverse("outbox:detail", args=[failed.pk])))
