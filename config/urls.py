@@ -16,6 +16,7 @@ urlpatterns = [
     path("language/", views.switch_language, name="switch_language"),
     path("accounts/", include("allauth.urls")),
     path("people/", include("members.urls")),
+    path("labs/", include("labs.urls")),
     path("messages/", include("members.outbox.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,3 +6,8 @@ class LabsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "labs"
     verbose_name = _("Catalogue of labs")
+
+    def ready(self):
+        from labs.caching import connect_signals
+
+        connect_signals()
