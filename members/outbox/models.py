@@ -34,9 +34,15 @@ class Message(models.Model):
     recipient_email = models.EmailField(_("recipient's email address"))
     recipient_name = models.CharField(_("recipient's name"), max_length=200, blank=True)
     # Filters for the Secretariat, set by the caller, so that listing needs no
-    # join through the generic relation. labs.Lab does not exist yet: a plain
-    # column holding the lab's primary key, to become a foreign key later.
-    lab_id = models.PositiveBigIntegerField(_("lab"), null=True, blank=True, db_index=True)
+    # join through the generic relation.
+    lab = models.ForeignKey(
+        "labs.Lab",
+        verbose_name=_("lab"),
+        related_name="outbox_messages",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member"),

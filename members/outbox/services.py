@@ -18,9 +18,9 @@ def queue_message(*, occasion, about, recipient, context=None, dedupe_key="", la
     the sending task is queued when the surrounding transaction commits.
 
     Calling it again for the same occasion, object, recipient and dedupe_key
-    changes nothing and returns the message already stored. `lab` (a Lab or
-    its id) and `member` (defaults to the recipient's member) only serve the
-    Secretariat's filters; `context` adds to what the templates receive
+    changes nothing and returns the message already stored. `lab` (a Lab) and
+    `member` (defaults to the recipient's member) only serve the Secretariat's
+    filters; `context` adds to what the templates receive
     (`title` and `link` override the defaults: str(about), about's address).
     """
     occasion = Occasion(occasion)
@@ -45,7 +45,7 @@ def queue_message(*, occasion, about, recipient, context=None, dedupe_key="", la
                 **key,
                 recipient_email=recipient.email,
                 recipient_name=single_line(recipient.get_full_name()),
-                lab_id=getattr(lab, "pk", lab),
+                lab=lab,
                 member=member,
                 language=rendered.language,
                 subject=rendered.subject,

@@ -34,7 +34,7 @@ def secretariat_only(permission):
 
 @secretariat_only("outbox.view_message")
 def message_list(request):
-    queryset = Message.objects.select_related("member").defer("text_body", "html_body")
+    queryset = Message.objects.select_related("member", "lab").defer("text_body", "html_body")
     message_filter = MessageFilter(request.GET or None, queryset=queryset)
     page = Paginator(message_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -46,7 +46,7 @@ def message_list(request):
 
 @secretariat_only("outbox.view_message")
 def message_detail(request, pk):
-    message = get_object_or_404(Message.objects.select_related("member", "resent_by", "content_type"), pk=pk)
+    message = get_object_or_404(Message.objects.select_related("member", "lab", "resent_by", "content_type"), pk=pk)
     return render(request, "outbox/message_detail.html", {"message": message})
 
 

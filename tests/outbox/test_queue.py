@@ -10,6 +10,7 @@ from members.outbox.enums import MessageStatus, Occasion
 from members.outbox.models import Message
 from members.outbox.services import queue_message
 from tests.factories import MemberFactory, UserFactory
+from tests.labs.factories import LabFactory
 from tests.outbox.factories import MessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -190,14 +191,17 @@ def test_the_text_body_is_plain_text_and_the_html_body_is_escaped(member_a):
     assert "Lab &lt;b&gt;bold&lt;/b&gt; &amp; co" in message.html_body
 
 
-def test_lab_and_member_are_kept_for_the_secretariats_filters(member_a, member_b, focal_point_a, coordinator):
-    to_focal_point = queue_message(occasion=Occasion.INVITATION, about=member_a, recipient=focal_point_a, lab=7)
+def test_lab_and_member_are_kept_for_the_secretariats_filters(settings, member_a, member_b, focal_point_a, coordinator):
+    settings.SITE_URL = "https://labs.example.org"
+    lab = LabFactory(code="SL7")
+    to_focal_point = queue_message(occasion=Occasion.INVITATION, about=lab, recipient=focal_point_a, lab=lab)
     to_coordinator = queue_message(
-        occasion=Occasion.INTEREST_NOTICE, about=member_b, recipient=coordinator, lab=7, member=member_b
+        occasion=Occasion.INTEREST_NOTICE, about=member_b, recipient=coordinator, lab=lab, member=member_b
     )
 
-    assert (to_focal_point.lab_id, to_focal_point.member) == (7, member_a)
-    assert (to_coordinator.lab_id, to_coordinator.member) == (7, member_b)
+    assert (to_focal_point.lab, to_focal_point.member) == (lab, member_a)
+    assert (to_coordinator.lab, to_coordinator.member) == (lab, member_b)
+    assert "Open in the portal: https://labs.example.org/labs/SL7/\n" in to_focal_point.text_body  # the lab's page
     assert "Member: Member B." in to_coordinator.text_body
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from members.outbox.enums import MessageStatus, Occasion
 from members.outbox.models import Message
 from tests.a11y import assert_accessible
+from tests.labs.factories import LabFactory
 from tests.outbox.factories import MessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,30 +68,31 @@ def test_the_navigation_shows_messages_to_the_secretariat_only(client, secretari
 
 
 def test_filters_by_occasion_status_lab_and_member(secretariat_client, member_a, member_b):
-    MessageFactory(subject="Invitation A", occasion=Occasion.INVITATION, member=member_a, lab_id=1)
-    MessageFactory(subject="Reminder A", occasion=Occasion.INVITATION_REMINDER, member=member_a, lab_id=2)
-    MessageFactory(subject="Invitation B", occasion=Occasion.INVITATION, member=member_b, lab_id=2)
+    lab_1, lab_2 = LabFactory(), LabFactory()
+    MessageFactory(subject="Invitation A", occasion=Occasion.INVITATION, member=member_a, lab=lab_1)
+    MessageFactory(subject="Reminder A", occasion=Occasion.INVITATION_REMINDER, member=member_a, lab=lab_2)
+    MessageFactory(subject="Invitation B", occasion=Occasion.INVITATION, member=member_b, lab=lab_2)
     MessageFactory(subject="Failed B", occasion=Occasion.INVITATION, member=member_b, status=MessageStatus.FAILED)
     url = reverse("outbox:list")
 
     assert subjects(secretariat_client.get(url, {"occasion": "invitation_reminder"})) == ["Reminder A"]
     assert subjects(secretariat_client.get(url, {"status": "failed"})) == ["Failed B"]
-    assert subjects(secretariat_client.get(url, {"lab": "2"})) == ["Invitation B", "Reminder A"]
+    assert subjects(secretariat_client.get(url, {"lab": lab_2.pk})) == ["Invitation B", "Reminder A"]
     assert subjects(secretariat_client.get(url, {"member": member_a.pk})) == ["Reminder A", "Invitation A"]
-    assert subjects(secretariat_client.get(url, {"member": member_b.pk, "occasion": "invitation", "lab": "2"})) == [
-        "Invitation B"
-    ]
+    combined = {"member": member_b.pk, "occasion": "invitation", "lab": lab_2.pk}
+    assert subjects(secretariat_client.get(url, combined)) == ["Invitation B"]
 
 
-def test_the_lab_filter_offers_the_labs_messages_were_about(secretariat_client):
-    MessageFactory(lab_id=3)
-    MessageFactory(lab_id=1)
-    MessageFactory(lab_id=3)
+def test_the_list_shows_each_messages_lab_and_member(secretariat_client, member_a):
+    lab = LabFactory(code="SL4", title="Heat")
+    MessageFactory(lab=lab, member=member_a)
 
     response = secretariat_client.get(reverse("outbox:list"))
 
-    choices = list(response.context["filter"].form.fields["lab"].choices)
-    assert [(value, str(label)) for value, label in choices] == [("", "---------"), (1, "Lab 1"), (3, "Lab 3")]
+    row = response.content.decode().split("<tbody>")[1]
+    assert "<td>SL4</td>" in row
+    assert "<td>Member A</td>" in row
+    assert f'<option value="{lab.pk}">SL4: Heat</option>' in response.content.decode()
 
 
 def test_a_bad_filter_value_is_reported_at_the_field_and_kept(secretariat_client):
@@ -116,12 +118,13 @@ def test_the_list_is_paginated_and_keeps_the_filters(secretariat_client):
 
 
 def test_the_list_costs_the_same_queries_for_one_row_as_for_many(secretariat_client, member_a, member_b):
-    MessageFactory(member=member_a, lab_id=1)
+    MessageFactory(member=member_a, lab=LabFactory())
     with CaptureQueriesContext(connection) as one_row:
         secretariat_client.get(reverse("outbox:list"))
 
+    labs = LabFactory.create_batch(4)
     for number in range(40):
-        MessageFactory(member=member_b if number % 2 else member_a, lab_id=number)
+        MessageFactory(member=member_b if number % 2 else member_a, lab=labs[number % 4])
     with CaptureQueriesContext(connection) as many_rows:
         secretariat_client.get(reverse("outbox:list"))
 
@@ -129,7 +132,7 @@ def test_the_list_costs_the_same_queries_for_one_row_as_for_many(secretariat_cli
 
 
 def test_the_list_query_count_is_bounded(secretariat_client, django_assert_max_num_queries, member_a):
-    MessageFactory.create_batch(30, member=member_a, lab_id=4)
+    MessageFactory.create_batch(30, member=member_a, lab=LabFactory())
 
     with django_assert_max_num_queries(8):
         secretariat_client.get(reverse("outbox:list"), {"member": member_a.pk})
@@ -248,7 +251,7 @@ def test_the_admin_action_resends_failed_messages_only(client, secretariat_admin
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_the_pages_are_accessible(secretariat_client, language, member_a):
     secretariat_client.cookies["django_language"] = language
-    MessageFactory.create_batch(51, member=member_a, lab_id=2)
+    MessageFactory.create_batch(51, member=member_a, lab=LabFactory())
     failed = MessageFactory(status=MessageStatus.FAILED, last_error="SMTPDataError")
 
     assert_accessible(secretariat_client.get(reverse("outbox:list"), {"status": "queued", "page": 2}))
