@@ -49,7 +49,9 @@ def queue_name():
     yield name
     celery_app.conf.task_default_queue = previous
     with celery_app.connection_for_write() as conn:
-        conn.default_channel.queue_delete(name)
+        queue = celery_app.amqp.queues[name].bind(conn.default_channel)
+        queue.declare()  # the channel learns the queue's bindings, so that delete removes them too
+        queue.delete()
 
 
 @pytest.fixture
