@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "labs",
     "applications",
     "events",
+    "members.outbox",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +197,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Solutions Labs <solutions-labs@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait before each new attempt after a temporary mail-server error;
+# one attempt more than delays, then the message is marked failed.
+OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", ["60", "300", "1800", "7200"])]
 
 # Celery: a real broker when one is named, otherwise tasks run eagerly in-process.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
@@ -209,7 +213,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Periodic tasks run by `celery -A config beat`; the README lists them.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-requeue-stale": {"task": "outbox.requeue_stale", "schedule": 60.0},
+}
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can
 # be turned off when a TLS proxy in front already redirects plain HTTP.
