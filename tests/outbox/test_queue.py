@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import IntegrityError, transaction
 
@@ -42,7 +43,8 @@ def test_a_message_is_stored_rendered_and_sent_after_commit(settings, member_a, 
     assert sent.body == message.text_body
     assert sent.alternatives[0].content == message.html_body
     assert message.text_body == (
-        "Dear Ana Pérez,\n\nThe status of Member A has changed.\n\nOpen in the portal: http://localhost:8000/\n\n"
+        "Dear Ana Pérez,\n\nThe status of Member A has changed.\n\n"
+        f"Open in the portal: http://localhost:8000/people/members/{member_a.pk}/\n\n"
         "Kind regards,\nThe Solutions Labs team\n\n-- \n"
         "You receive this message because of your part in the Solutions Labs programme.\nhttp://localhost:8000\n"
     )
@@ -164,10 +166,11 @@ def test_every_link_is_absolute_on_the_site_url(settings, member_a, focal_point_
     assert '<a href="https://labs.example.org/labs/sl1/">' in message.html_body
 
 
-def test_without_a_link_the_message_points_at_the_portal(settings, member_a, focal_point_a):
+def test_without_a_link_the_message_points_at_the_portal(settings, focal_point_a):
     settings.SITE_URL = "https://labs.example.org"
+    about_without_a_page = Group.objects.get(name="Focal point")
 
-    message = queue_message(occasion=Occasion.INVITATION, about=member_a, recipient=focal_point_a)
+    message = queue_message(occasion=Occasion.INVITATION, about=about_without_a_page, recipient=focal_point_a)
 
     assert "Open in the portal: https://labs.example.org/\n" in message.text_body
 
