@@ -118,7 +118,7 @@ def test_a_refusing_mail_server_gets_retries_then_failed_then_a_resend_by_hand(
     client, secretariat_admin, worker, smtp_sink
 ):
     smtp_sink.refuse_with = "451 4.3.0 Mailbox busy, try again later"
-    person = UserFactory(email="ines@example.org", preferred_language="es")
+    person = UserFactory(email="ines@example.org", name="Inés Gil", preferred_language="es")
 
     with transaction.atomic():
         message = queue_message(occasion=Occasion.STATE_CHANGE, about=person, recipient=person)
@@ -136,7 +136,7 @@ def test_a_refusing_mail_server_gets_retries_then_failed_then_a_resend_by_hand(
     wait_until(lambda: status_of(message) == MessageStatus.SENT, what="the resent message", log=worker.log)
 
     assert response.status_code == 302
-    assert smtp_sink.subjects() == ["Su cuenta en el portal de los Solutions Labs"]
+    assert smtp_sink.subjects() == ["Actualización: Inés Gil"]
     message.refresh_from_db()
     assert (message.attempts, message.resent_by) == (1, secretariat_admin)
 
