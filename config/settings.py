@@ -5,6 +5,7 @@ tasks eagerly and writes mail to files under var/mail: a newcomer needs nothing
 installed. Every variable is listed, with its default, in the README.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -196,6 +197,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Solutions Labs <solutions-labs@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where members write to the Secretariat (e.g. a lapsed member, about a lab with no coordinator yet).
+SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 
 # Celery: a real broker when one is named, otherwise tasks run eagerly in-process.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
