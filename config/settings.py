@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "labs",
     "applications",
     "events",
+    "members.outbox",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Solutions Labs <solutions-la
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where members write to the Secretariat (e.g. a lapsed member, about a lab with no coordinator yet).
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
+# Seconds to wait before each new attempt after a temporary mail-server error;
+# one attempt more than delays, then the message is marked failed.
+OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", ["60", "300", "1800", "7200"])]
 
 # Celery: a real broker when one is named, otherwise tasks run eagerly in-process.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
@@ -212,7 +216,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Periodic tasks run by `celery -A config beat`; the README lists them.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-requeue-stale": {"task": "outbox.requeue_stale", "schedule": 60.0},
+}
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can
 # be turned off when a TLS proxy in front already redirects plain HTTP.
