@@ -116,7 +116,7 @@ ANSWER_MESSAGES = {
     "motivation": lambda: _("Tell us why the member is interested in this lab."),
     "experience": lambda: _("Describe the experience the member can share."),
     "intends_to_attend_onsite": lambda: _("Say whether the member's participants intend to attend onsite."),
-    "acknowledged_non_binding": lambda: _("Tick this box to acknowledge that an expression of interest is not binding."),
+    "acknowledged_non_binding": lambda: _("Tick this box: an expression of interest is not binding."),
 }
 PARTICIPANT_REQUIRED = ["name", "position", "department", "email", "working_language"]
 

@@ -37,7 +37,8 @@ def _more_people(action, lab):
 def express_interest(request):
     member = request.user.member
     codes = request.GET.getlist("lab")
-    refusal = conditions.member_refusal(member=member, lab=public_labs().filter(code__in=codes).first())
+    asked_about = codes or request.POST.getlist("labs")
+    refusal = conditions.member_refusal(member=member, lab=public_labs().filter(code__in=asked_about).first())
     if refusal:
         return render(request, "applications/refused.html", {"refusal": refusal})
     existing = {interest.lab_id: interest for interest in _live_interests(member)}
@@ -70,7 +71,9 @@ def express_interest(request):
         "choice": choice,
         "sections": built,
         "already": [
-            interest for interest in existing.values() if interest.state != S.DRAFT and interest.lab.status == LabStatus.OPEN
+            interest
+            for interest in existing.values()
+            if interest.state != S.DRAFT and interest.lab.status == LabStatus.OPEN
         ],
         "not_open": _not_open_notes(codes, choosable, existing) if data is None else [],
         "member": member,

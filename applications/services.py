@@ -18,7 +18,13 @@ from applications.models import Interest, NamedParticipant, StateChange
 from applications.transitions import change_state
 from members.models import User
 
-ANSWER_FIELDS = ["motivation", "experience", "intends_to_attend_onsite", "asks_travel_support", "acknowledged_non_binding"]
+ANSWER_FIELDS = [
+    "motivation",
+    "experience",
+    "intends_to_attend_onsite",
+    "asks_travel_support",
+    "acknowledged_non_binding",
+]
 PARTICIPANT_FIELDS = ["name", "position", "department", "email", "working_language", "gender"]
 
 
@@ -121,7 +127,7 @@ def _create_draft(*, member, lab, by):
 
 
 def _lock(interest, *, member, lab, states):
-    locked = Interest.objects.select_for_update().select_related("member", "lab").get(pk=interest.pk)
+    locked = Interest.objects.select_for_update(of=("self",)).select_related("member", "lab").get(pk=interest.pk)
     if locked.member_id != member.pk or locked.lab_id != lab.pk:
         raise ValueError("This interest is another member's or another lab's.")
     if locked.state not in states:

@@ -68,7 +68,7 @@ def change_state(*, interest, to, by, reason=""):
 
     to = S(to)
     with transaction.atomic():
-        locked = Interest.objects.select_for_update().select_related("lab", "member").get(pk=interest.pk)
+        locked = Interest.objects.select_for_update(of=("self",)).select_related("lab", "member").get(pk=interest.pk)
         actor = TRANSITIONS.get((locked.state, to))
         if actor is None:
             raise IllegalTransition(locked.state, to)

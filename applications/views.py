@@ -18,9 +18,7 @@ from members.views.access import check, paginate, requires
 
 def with_history(interests):
     history = StateChange.objects.select_related("by")
-    return interests.select_related("lab", "member", "created_by").prefetch_related(
-        Prefetch("state_changes", history), "participants"
-    )
+    return interests.select_related("lab", "member").prefetch_related(Prefetch("state_changes", history))
 
 
 @requires("applications.see_dashboard")
@@ -36,7 +34,8 @@ def dashboard(request):
 
 @requires("applications.see_interests")
 def interest_detail(request, pk):
-    interest = get_object_or_404(with_history(interests_visible_to(request.user)), pk=pk)
+    interests = with_history(interests_visible_to(request.user)).prefetch_related("participants")
+    interest = get_object_or_404(interests, pk=pk)
     return render(request, "applications/interest_detail.html", {"interest": interest})
 
 
@@ -45,9 +44,11 @@ def withdraw(request, pk):
     interest = get_object_or_404(interests_visible_to(request.user).select_related("lab", "member"), pk=pk)
     check(request, "applications.withdraw_interest", interest)
     if interest.state not in ACTIVE:
-        messages.error(request, _("This expression of interest is “%(state)s”: there is nothing to withdraw.") % {
-            "state": interest.get_state_display()
-        })
+        messages.error(
+            request,
+            _("This expression of interest is “%(state)s”: there is nothing to withdraw.")
+            % {"state": interest.get_state_display()},
+        )
         return redirect(interest)
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -59,8 +60,8 @@ def withdraw(request, pk):
         except ValidationError as error:
             form.add_error("reason", error.messages)
         else:
-            messages.success(request, _("The expression of interest in %(lab)s has been withdrawn.") % {
-                "lab": interest.lab.code
-            })
+            messages.success(
+                request, _("The expression of interest in %(lab)s has been withdrawn.") % {"lab": interest.lab.code}
+            )
             return redirect("applications:dashboard")
     return render(request, "applications/withdraw.html", {"interest": interest, "form": form})

@@ -9,6 +9,7 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -220,6 +221,7 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 # Periodic tasks run by `celery -A config beat`; the README lists them.
 CELERY_BEAT_SCHEDULE = {
     "outbox-requeue-stale": {"task": "outbox.requeue_stale", "schedule": 60.0},
+    "applications-remind-drafts": {"task": "applications.remind_drafts", "schedule": crontab(hour=6, minute=0)},
 }
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can
