@@ -192,9 +192,10 @@ def _cannot_change(interest):
 
 def _not_open_notes(codes, choosable, existing):
     """Why labs asked for in the address (from the catalogue) have no section."""
-    notes = []
     offered = {lab.code for lab in choosable}
+    notes = []
     for lab in public_labs().filter(code__in=codes).exclude(code__in=offered):
-        if lab.pk not in existing or existing[lab.pk].state == S.DRAFT:
-            notes.append(conditions.lab_refusal(lab=lab) or _("%(lab)s is not open to you.") % {"lab": lab.code})
+        refusal = conditions.lab_refusal(lab=lab)
+        if refusal and (lab.pk not in existing or existing[lab.pk].state == S.DRAFT):
+            notes.append(refusal)
     return notes

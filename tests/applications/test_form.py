@@ -194,7 +194,7 @@ def test_the_error_is_in_the_users_language(client, focal_point_a, lab):
     response = client.post(NEW, form("submit", section(lab, answers={**COMPLETE, "motivation": ""}), labs=["SL6"]))
 
     assert errors_of(response)["SL6"]["form"] == {
-        "motivation": ["Dites-nous pourquoi le membre s’intéresse à ce laboratoire."]
+        "motivation": ["Dites-nous pourquoi le membre s'intéresse à ce laboratoire."]
     }
 
 

@@ -110,7 +110,7 @@ def test_the_error_says_it_in_the_readers_language(member_a, lab, secretariat_ad
         change_state(interest=interest, to=S.SUBMITTED, by=secretariat_admin)
 
     with translation.override("fr"):
-        assert raised.value.message == "Une manifestation d’intérêt ne peut pas passer de « Retirée » à « Soumise »."
+        assert raised.value.message == "Une manifestation d'intérêt ne peut pas passer de « Retirée » à « Soumise »."
 
 
 def test_submitting_stamps_the_submission_time(member_a, lab, focal_point_a):
