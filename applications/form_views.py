@@ -105,7 +105,8 @@ def edit_interest(request, pk):
         return redirect(interest)
     data = request.POST if request.method == "POST" else None
     action = (data or {}).get("action", "")
-    saving = action in SAVING_ACTIONS and not (action == "draft" and interest.state != S.DRAFT)
+    was_submitted = interest.state == S.SUBMITTED
+    saving = action in SAVING_ACTIONS and not (action == "draft" and was_submitted)
     section = sections.build(
         lab=interest.lab,
         member=interest.member,
@@ -116,7 +117,7 @@ def edit_interest(request, pk):
         more_people=_more_people(action, interest.lab),
     )
     if saving and section.is_valid() and _save_all([section], member=interest.member, by=request.user, action=action):
-        _say_saved(request, [interest.lab], action, edited=interest.state == S.SUBMITTED)
+        _say_saved(request, [interest.lab], action, edited=was_submitted)
         return redirect(interest)
     context = {"interest": interest, "section": section, "has_errors": section.has_errors}
     return render(request, "applications/edit_interest.html", context)

@@ -122,12 +122,15 @@ def test_withdrawing_tells_the_coordinators_why(member_a, focal_point_a, lab, dj
     interest = submit(member_a, lab, focal_point_a)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.withdraw_interest(interest=interest, by=focal_point_a, reason="New priorities")
+        services.withdraw_interest(interest=interest, by=focal_point_a, reason="New <b>priorities</b>")
 
     notice = Message.objects.get(occasion=Occasion.STATE_CHANGE)
     assert (notice.recipient_email, notice.subject) == ("carla@secretariat.example", "Update: Member A → SL6")
     assert "The status of Member A → SL6 is now: Withdrawn." in notice.text_body
-    assert "Note: New priorities" in notice.text_body
+    assert "Note: New <b>priorities</b>" in notice.text_body  # plain text
+    assert "New &lt;b&gt;priorities&lt;/b&gt;" in notice.html_body
+    assert "<b>priorities" not in notice.html_body
+    assert [sent.subject for sent in mail.outbox] == ["Update: Member A → SL6"]
 
 
 def test_withdrawing_a_draft_tells_nobody(member_a, focal_point_a, lab):

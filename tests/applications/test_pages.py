@@ -179,11 +179,14 @@ def test_changing_a_submitted_interest(client, member_a, focal_point_a, colleagu
 
     shown = signed_in(client, colleague_a).get(edit)
     data = {"action": "submit", **section(lab, answers={**COMPLETE, "motivation": "Changed"}, interest=interest.pk)}
-    saved = client.post(edit, data)
+    saved = client.post(edit, data, follow=True)
 
     assert shown.status_code == 200
     assert shown.context["section"].form["motivation"].value() == interest.motivation
-    assert saved.status_code == 302
+    assert saved.redirect_chain == [(interest.get_absolute_url(), 302)]
+    assert [str(message) for message in saved.context["messages"]] == [
+        "Your changes to the expression of interest in SL6 have been saved."
+    ]
     interest.refresh_from_db()
     assert (interest.state, interest.motivation) == (S.SUBMITTED, "Changed")
 
@@ -204,10 +207,14 @@ def test_a_draft_is_submitted_from_its_own_page(client, member_a, focal_point_a,
     draft = InterestFactory(member=member_a, lab=lab, state=S.DRAFT)
     edit = reverse("applications:edit_interest", kwargs={"pk": draft.pk})
 
-    signed_in(client, focal_point_a).post(edit, {"action": "submit", **section(lab)})
+    response = signed_in(client, focal_point_a).post(edit, {"action": "submit", **section(lab)}, follow=True)
 
     draft.refresh_from_db()
     assert draft.state == S.SUBMITTED
+    assert [str(message) for message in response.context["messages"]] == [
+        "Your expression of interest in SL6 has been submitted. The lab's coordinators have been told, "
+        "and you will receive an acknowledgement by email."
+    ]
 
 
 def test_after_the_deadline_the_answers_can_no_longer_be_changed(client, member_a, focal_point_a, lab):
