@@ -194,7 +194,7 @@ def test_a_lab_without_deadline_stays_open_while_its_status_is_open(other_lab):
 def test_a_lapsed_member_is_told_to_write_to_the_labs_coordinators(member_a, lab, focal_point_a):
     member_a.status = MembershipStatus.LAPSED
     member_a.save()
-    lab.coordinators.add(UserFactory(email="ali@secretariat.example"))
+    lab.coordinators.add(UserFactory(email="ali@secretariat.example", name="Zoe Ali"))  # by name, after Carla
 
     with pytest.raises(InterestRefused) as raised:
         submit(member_a, lab, focal_point_a)
