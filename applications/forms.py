@@ -125,11 +125,6 @@ class BaseParticipantFormSet(forms.BaseFormSet):
         return [form.cleaned_data for form in self.forms if not form.is_blank()]
 
 
-ParticipantFormSet = forms.formset_factory(
-    ParticipantForm, formset=BaseParticipantFormSet, extra=0, max_num=MAX_PEOPLE_PER_LAB, validate_max=True
-)
-
-
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Why does the member withdraw?"),
