@@ -180,6 +180,9 @@ STORAGES = {
     },
 }
 
+# django-filter's empty choice reads "All" rather than "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -4,11 +4,11 @@ proposer follows the outcome. Nobody else sees someone's proposal."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.pagination import paginate
 from labs import services
 from labs.enums import ProposalStatus
 from labs.forms import LabProposalForm, ProposalOutcomeForm
@@ -27,8 +27,8 @@ def _proposals(user):
 @login_required
 def my_proposals(request):
     proposals = _proposals(request.user).filter(proposer=request.user)
-    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "labs/proposal_list.html", {"page": page})
+    page, query = paginate(request, proposals, per_page=PAGE_SIZE)
+    return render(request, "labs/proposal_list.html", {"page": page, "query": query})
 
 
 @login_required
@@ -74,6 +74,6 @@ def review_proposals(request):
     status = request.GET.get("status", "")
     if status in ProposalStatus.values:
         proposals = proposals.filter(status=status)
-    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "statuses": ProposalStatus.choices, "query": f"status={status}"}
+    page, query = paginate(request, proposals, per_page=PAGE_SIZE)
+    context = {"page": page, "status": status, "statuses": ProposalStatus.choices, "query": query}
     return render(request, "labs/proposal_review.html", context)

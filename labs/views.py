@@ -2,12 +2,12 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from config.pagination import paginate
 from labs import services
 from labs.caching import cached_page_parts
 from labs.enums import LabStatus
@@ -23,17 +23,11 @@ def express_interest_url(lab):
     return f"{reverse('applications:express_interest')}?{urlencode({'lab': lab.code})}"
 
 
-def _query_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 def catalogue(request):
     def build():
         labs = LabFilter(request.GET or None, queryset=services.catalogue_labs())
-        page = Paginator(labs.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        context = {"filter": labs, "page": page, "query": _query_without_page(request)}
+        page, query = paginate(request, labs.qs, per_page=PAGE_SIZE)
+        context = {"filter": labs, "page": page, "query": query}
         return {"body": render_to_string("labs/_catalogue_body.html", context, request=request)}
 
     return render(request, "labs/catalogue.html", cached_page_parts(request, build))
@@ -58,8 +52,8 @@ def theme(request, slug):
     def build():
         chosen = get_object_or_404(Theme, slug=slug)
         labs = services.catalogue_labs().filter(themes=chosen)
-        page = Paginator(labs, PAGE_SIZE).get_page(request.GET.get("page"))
-        context = {"theme": chosen, "page": page, "query": ""}
+        page, query = paginate(request, labs, per_page=PAGE_SIZE)
+        context = {"theme": chosen, "page": page, "query": query}
         return {"title": str(chosen.name), "body": render_to_string("labs/_theme_body.html", context, request=request)}
 
     return render(request, "labs/theme.html", cached_page_parts(request, build))

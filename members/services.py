@@ -46,7 +46,7 @@ def invite_person(*, email, member, role, language, invited_by):
             invitation.accepted_by = None
         invitation.sent_at = timezone.now()
         invitation.save()
-        transaction.on_commit(lambda: send_person_invitation(invitation))
+        send_person_invitation(invitation)
     return invitation
 
 

@@ -53,9 +53,3 @@ def workshop_groups(lab):
             by_number[number] = [workshop]
             groups.append(by_number[number])
     return [(len(group) > 1, group) for group in groups]
-
-
-@register.simple_tag
-def page_url(query, number):
-    """A link to another page of a list, keeping its filters."""
-    return f"?{query}&page={number}" if query else f"?page={number}"

@@ -1,18 +1,36 @@
-"""Demo messages for `manage.py load_demo` (idempotent): each demo person's
-invitation to the portal, in their own language, so the Secretariat's page of
-messages has something to show. Runs after members.demo."""
+"""Demo messages for `manage.py load_demo` (idempotent): an invitation to the
+portal for each demo focal point and participant, in their own language, so the
+Secretariat's page of messages has something to show. Runs after members.demo."""
+
+from django.utils import timezone
 
 from members.demo import DEMO_PEOPLE
-from members.models import User
-from members.outbox.enums import Occasion
-from members.outbox.services import queue_message
+from members.emails import send_person_invitation
+from members.models import Invitation, User
+from members.roles import Role
+
+INVITED_ROLES = {Role.FOCAL_POINT, Role.PARTICIPANT}
 
 
 def load(stdout):
-    emails = [email for email, *_rest in DEMO_PEOPLE]
-    people = User.objects.filter(email__in=emails).select_related("member").order_by("email")
-    for person in people:
-        queue_message(
-            occasion=Occasion.PERSON_INVITATION, about=person, recipient=person, context={"link": "/accounts/login/"}
+    secretariat = User.objects.filter(email=DEMO_PEOPLE[0][0]).first()
+    sent = 0
+    for email, _name, role, _member, _language, _time_zone in DEMO_PEOPLE:
+        if role not in INVITED_ROLES:
+            continue
+        person = User.objects.select_related("member").get(email=email)
+        invitation, _created = Invitation.objects.get_or_create(
+            email=email,
+            member=person.member,
+            role=role,
+            defaults={
+                "language": person.preferred_language,
+                "invited_by": secretariat,
+                "sent_at": timezone.now(),
+                "accepted_at": timezone.now(),
+                "accepted_by": person,
+            },
         )
-    stdout.write(f"Demo messages: {len(people)} invitations to the portal.")
+        send_person_invitation(invitation)
+        sent += 1
+    stdout.write(f"Demo messages: {sent} invitations to the portal.")

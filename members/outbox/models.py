@@ -80,7 +80,13 @@ class Message(models.Model):
             models.UniqueConstraint(
                 fields=["occasion", "content_type", "object_id", "recipient", "dedupe_key"],
                 name="outbox_message_once_per_occasion",
-            )
+            ),
+            # A recipient without an account (an invited person) is their address.
+            models.UniqueConstraint(
+                fields=["occasion", "content_type", "object_id", "recipient_email", "dedupe_key"],
+                condition=models.Q(recipient__isnull=True),
+                name="outbox_message_once_per_address",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx"),

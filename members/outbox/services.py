@@ -1,6 +1,7 @@
 """The one road every email takes: other apps call queue_message inside the
 transaction of the change that causes the message."""
 
+from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +14,29 @@ from members.outbox.rendering import message_context, render_occasion, single_li
 from members.outbox.tasks import enqueue
 
 
+@dataclass(frozen=True)
+class Addressee:
+    """A recipient who has no account yet (an invited person): what rendering
+    and sending need to know of them."""
+
+    email: str
+    preferred_language: str
+    name: str = ""
+    time_zone: str = "UTC"
+    member: object = None
+
+    def get_full_name(self):
+        return self.name
+
+
+def recipient_key(recipient):
+    """A person with an account is one recipient whatever their address; an
+    addressee without one is their address."""
+    if isinstance(recipient, Addressee):
+        return {"recipient": None, "recipient_email": recipient.email.lower()}
+    return {"recipient": recipient}
+
+
 def queue_message(*, occasion, about, recipient, context=None, dedupe_key="", lab=None, member=None):
     """Renders the occasion's templates for the recipient and stores the message;
     the sending task is queued when the surrounding transaction commits.
@@ -22,6 +46,8 @@ def queue_message(*, occasion, about, recipient, context=None, dedupe_key="", la
     `member` (defaults to the recipient's member) only serve the Secretariat's
     filters; `context` adds to what the templates receive
     (`title` and `link` override the defaults: str(about), about's address).
+    `recipient` is a person (User) or, for someone without an account yet, an
+    `Addressee`.
     """
     occasion = Occasion(occasion)
     if "\r" in recipient.email or "\n" in recipient.email:
@@ -30,8 +56,8 @@ def queue_message(*, occasion, about, recipient, context=None, dedupe_key="", la
         "occasion": occasion,
         "content_type": ContentType.objects.get_for_model(about),
         "object_id": about.pk,
-        "recipient": recipient,
         "dedupe_key": dedupe_key,
+        **recipient_key(recipient),
     }
     existing = Message.objects.filter(**key).first()
     if existing:
@@ -42,8 +68,7 @@ def queue_message(*, occasion, about, recipient, context=None, dedupe_key="", la
     try:
         with transaction.atomic():
             message = Message.objects.create(
-                **key,
-                recipient_email=recipient.email,
+                **{**key, "recipient_email": recipient.email.lower()},
                 recipient_name=single_line(recipient.get_full_name()),
                 lab=lab,
                 member=member,

@@ -2,12 +2,12 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.pagination import paginate
 from members.outbox.filters import MessageFilter
 from members.outbox.models import Message
 from members.outbox.services import resend_message
@@ -36,12 +36,8 @@ def secretariat_only(permission):
 def message_list(request):
     queryset = Message.objects.select_related("member", "lab").defer("text_body", "html_body")
     message_filter = MessageFilter(request.GET or None, queryset=queryset)
-    page = Paginator(message_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "outbox/message_list.html", {"filter": message_filter, "page": page, "query": query.urlencode()}
-    )
+    page, query = paginate(request, message_filter.qs, per_page=PAGE_SIZE)
+    return render(request, "outbox/message_list.html", {"filter": message_filter, "page": page, "query": query})
 
 
 @secretariat_only("outbox.view_message")

@@ -4,7 +4,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+
+from config.pagination import paginate as paginate_list
 
 PAGE_SIZE = 25
 
@@ -33,8 +34,4 @@ def check(request, perm, obj):
 
 
 def paginate(request, queryset):
-    """The requested page, and the query string to keep the filters on other pages."""
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    return page, params.urlencode()
+    return paginate_list(request, queryset, per_page=PAGE_SIZE)

@@ -20,7 +20,9 @@ def test_the_secretariat_previews_a_message_in_a_sandbox_and_resends_it(page, tr
     page.get_by_label("Email").fill("admin@city.example")
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.locator("#main").get_by_role("button", name="Sign In").click()
-    page.get_by_role("navigation").get_by_role("link", name="Messages").click()
+    navigation = page.get_by_role("navigation")
+    navigation.get_by_role("button", name="Secretariat").click()
+    navigation.get_by_role("link", name="Messages").click()
     page.get_by_role("link", name="Invitation to SL1").click()
 
     preview = page.frame_locator("iframe[title='The HTML version as sent']")

@@ -22,4 +22,5 @@ def test_home_page_language_switch_and_sign_in(page, transactional_db):
     page.locator("#main").get_by_role("button", name="Connexion").click()
 
     expect(page).to_have_url(re.compile(r"/$"))
+    page.get_by_role("button", name="Olga").click()  # the account menu, under the person's first name
     expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()

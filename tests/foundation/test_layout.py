@@ -196,3 +196,14 @@ def test_a_refusal_gives_the_403_page_in_the_layout(client):
     assert response.status_code == 403
     assert "Access refused" in response.content.decode()
     assert 'action="/language/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_list_filters_offer_all_rather_than_dashes(client, secretariat_admin):
+    client.force_login(secretariat_admin)
+    client.cookies["django_language"] = "es"
+
+    page = client.get(reverse("members:member_list")).content.decode()
+
+    assert '<option value="" selected>Todos</option>' in page
+    assert "---------" not in page

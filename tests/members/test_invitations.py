@@ -8,7 +8,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from members.emails import send_person_invitation
 from members.models import Invitation, User
+from members.outbox.models import Message
 from members.roles import Role, role_names
 from members.services import invite_person
 from tests.factories import TEST_PASSWORD, UserFactory
@@ -37,7 +39,7 @@ def test_invitation_end_to_end_from_the_email_to_signing_in(
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [["amina@dakar.example"]]
     email = mail.outbox[0]
-    assert email.subject == "[Solutions Labs] Vous êtes invité·e à agir pour Member A dans Solutions Labs"
+    assert email.subject == "Votre invitation à agir pour Member A sur le portail Solutions Labs"
     assert "Choisissez votre mot de passe" in email.body
     html = email.alternatives[0][0]
     assert link_in(email) in html
@@ -243,7 +245,7 @@ def test_the_email_is_in_the_language_of_an_existing_account(
             invited_by=secretariat_admin,
         )
 
-    assert mail.outbox[0].subject == "[Solutions Labs] Le invitamos a actuar por Member A en Solutions Labs"
+    assert mail.outbox[0].subject == "Su invitación para actuar en nombre de Member A en el portal Solutions Labs"
     assert "Inicie sesión y acepte la invitación" in mail.outbox[0].body
 
 
@@ -296,3 +298,30 @@ def test_only_member_roles_can_be_given_by_invitation(client, secretariat_admin,
 
     assert "role" in response.context["form"].errors
     assert Invitation.objects.count() == 0
+
+
+def test_the_invitation_goes_through_the_outbox_once_per_link(
+    client, secretariat_admin, member_a, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, member_a, email="new.person@city.example", language="es")
+    invitation = Invitation.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_person_invitation(invitation)  # the same link again: nothing new goes out
+
+    first = Message.objects.get()
+    assert (first.recipient, first.recipient_email, first.language, first.status) == (
+        None,
+        "new.person@city.example",
+        "es",
+        "sent",
+    )
+    assert len(mail.outbox) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, member_a, email="new.person@city.example", language="es")
+
+    assert Message.objects.count() == 2
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].body != mail.outbox[1].body  # each carries its own link

@@ -107,13 +107,13 @@ def test_the_member_page_shows_the_sections_other_apps_register(admin_client, me
     monkeypatch.setattr(history, "_sections", {})
     history.register_history_section(
         "interest",
-        template_name="members/includes/pagination.html",
+        template_name="includes/pagination.html",
         get_context=lambda member, viewer: {"page": None} if member.name == "Member A" else None,
     )
 
     response = admin_client.get(reverse("members:member_detail", args=[member_a.pk]))
 
-    assert response.context["history"] == [("members/includes/pagination.html", {"page": None})]
+    assert response.context["history"] == [("includes/pagination.html", {"page": None})]
     assert "No expressions of interest or participation in labs yet." not in response.content.decode()
 
 

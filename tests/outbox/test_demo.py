@@ -15,12 +15,17 @@ def test_the_demo_messages_load_once_in_each_persons_language():
     output = io.StringIO()
     demo.load(output)
 
-    assert output.getvalue() == "Demo messages: 6 invitations to the portal."
-    assert sorted(Message.objects.values_list("recipient_email", "language")) == [
-        ("admin@solutionslabs.example", "en"),
-        ("coordinator@solutionslabs.example", "es"),
-        ("focal.point@bogota.example", "es"),
-        ("focal.point@dakar.example", "fr"),
-        ("newcomer@bogota.example", "es"),
-        ("participant@bogota.example", "es"),
+    assert output.getvalue() == "Demo messages: 3 invitations to the portal."
+    assert sorted(Message.objects.values_list("recipient_email", "language", "subject")) == [
+        (
+            "focal.point@bogota.example",
+            "es",
+            "Su invitación para actuar en nombre de Bogotá en el portal Solutions Labs",
+        ),
+        ("focal.point@dakar.example", "fr", "Votre invitation à agir pour City of Dakar sur le portail Solutions Labs"),
+        (
+            "participant@bogota.example",
+            "es",
+            "Su invitación para actuar en nombre de Bogotá en el portal Solutions Labs",
+        ),
     ]

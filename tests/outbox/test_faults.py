@@ -121,7 +121,7 @@ def test_a_refusing_mail_server_gets_retries_then_failed_then_a_resend_by_hand(
     person = UserFactory(email="ines@example.org", preferred_language="es")
 
     with transaction.atomic():
-        message = queue_message(occasion=Occasion.PERSON_INVITATION, about=person, recipient=person)
+        message = queue_message(occasion=Occasion.STATE_CHANGE, about=person, recipient=person)
     wait_until(lambda: status_of(message) == MessageStatus.FAILED, what="the message to fail", log=worker.log)
 
     message.refresh_from_db()
