@@ -5,9 +5,11 @@ tasks eagerly and writes mail to files under var/mail: a newcomer needs nothing
 installed. Every variable is listed, with its default, in the README.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -200,6 +202,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Solutions Labs <solutions-labs@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where members write to the Secretariat (e.g. a lapsed member, about a lab with no coordinator yet).
+SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 # Seconds to wait before each new attempt after a temporary mail-server error;
 # one attempt more than delays, then the message is marked failed.
 OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", ["60", "300", "1800", "7200"])]
@@ -220,6 +224,7 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 # Periodic tasks run by `celery -A config beat`; the README lists them.
 CELERY_BEAT_SCHEDULE = {
     "outbox-requeue-stale": {"task": "outbox.requeue_stale", "schedule": 60.0},
+    "applications-remind-drafts": {"task": "applications.remind_drafts", "schedule": crontab(hour=6, minute=0)},
 }
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("people/", include("members.urls")),
     path("labs/", include("labs.urls")),
+    path("interests/", include("applications.urls")),
     path("messages/", include("members.outbox.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,9 +18,9 @@ PAGE_SIZE = 12
 
 
 def express_interest_url(lab):
-    """Where "Express interest" leads. Until the expression-of-interest form
-    exists, signing in first and coming back to the lab page."""
-    return f"{reverse('account_login')}?{urlencode({'next': lab.get_absolute_url()})}"
+    """Where "Express interest" leads: the expression-of-interest form with this
+    lab ticked (visitors sign in first and come back to it)."""
+    return f"{reverse('applications:express_interest')}?{urlencode({'lab': lab.code})}"
 
 
 def catalogue(request):

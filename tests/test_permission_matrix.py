@@ -36,7 +36,7 @@ from tests.members.matrix import (
 )
 
 # One module per app: its ROWS, and build(world) for the objects they point at.
-ROW_MODULES = ["tests.members.matrix", "tests.labs.matrix", "tests.outbox.matrix"]
+ROW_MODULES = ["tests.members.matrix", "tests.labs.matrix", "tests.outbox.matrix", "tests.applications.matrix"]
 
 
 def signed_in_redirect(to):
@@ -129,6 +129,8 @@ SECRETARIAT_ADMIN_EXCEPTIONS = {
     "admin:view_on_site": ANY_REDIRECT,  # to the member's page
     "admin:members_invitation_add": 403,  # invitations are sent from the Invitations page
     "admin:members_linkrequest_add": 403,  # people ask themselves
+    "admin:applications_interest_add": 403,  # interests are read there: focal points make them
+    "admin:applications_interest_delete": 403,  # no record of interest is ever deleted
     "admin:outbox_message_add": 403,  # messages are written by queue_message only
     "admin:outbox_message_delete": 403,  # and never deleted by hand
     ADMIN_CATCH_ALL: 404,

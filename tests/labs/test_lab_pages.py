@@ -77,10 +77,12 @@ def test_a_labs_page_shows_every_section_in_order(client, lab):
     assert positions == sorted(positions)
 
 
-def test_express_interest_leads_to_sign_in_and_back_to_the_lab(client, lab):
+def test_express_interest_leads_to_the_form_with_the_lab_ticked_after_signing_in(client, lab):
     page = client.get(reverse("labs:lab", kwargs={"code": "SL6"})).content.decode()
+    visitor = client.get("/interests/new/?lab=SL6")
 
-    assert '<a class="btn btn-primary w-100" href="/accounts/login/?next=%2Flabs%2FSL6%2F">Express interest</a>' in page
+    assert '<a class="btn btn-primary w-100" href="/interests/new/?lab=SL6">Express interest</a>' in page
+    assert visitor.url == "/accounts/login/?next=/interests/new/%3Flab%3DSL6"
 
 
 def test_a_lab_not_open_for_interest_has_no_express_interest_button(client, lab):
@@ -89,7 +91,7 @@ def test_a_lab_not_open_for_interest_has_no_express_interest_button(client, lab)
 
     page = client.get("/labs/SL6/").content.decode()
 
-    assert "/accounts/login/?next=" not in page
+    assert "/interests/new/" not in page
     assert "This lab is not taking expressions of interest at the moment." in page
 
 

@@ -57,6 +57,7 @@ def test_a_person_downloads_their_data_as_json(client, amina, member_a, member_b
         "invitations",
         "link_requests",
         "member",
+        "named_participations",  # the applications app's section
         "profile",
         "roles",
     ]
