@@ -169,6 +169,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
+# Uploaded documents that only some people may download (served by a view that checks who asks).
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -225,6 +227,8 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_BEAT_SCHEDULE = {
     "outbox-requeue-stale": {"task": "outbox.requeue_stale", "schedule": 60.0},
     "applications-remind-drafts": {"task": "applications.remind_drafts", "schedule": crontab(hour=6, minute=0)},
+    "events-welcome-participants": {"task": "events.welcome_participants", "schedule": crontab(minute="*/15")},
+    "events-remind-sessions": {"task": "events.remind_sessions", "schedule": crontab(minute="*/15")},
 }
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can

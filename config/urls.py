@@ -18,6 +18,7 @@ urlpatterns = [
     path("people/", include("members.urls")),
     path("labs/", include("labs.urls")),
     path("interests/", include("applications.urls")),
+    path("events/", include("events.urls")),
     path("messages/", include("members.outbox.urls")),
     path("admin/", admin.site.urls),
 ]
