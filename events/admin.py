@@ -3,6 +3,7 @@ hold through events/support.py), and documents, whose uploads are checked on
 the coordinator's page, are read or removed."""
 
 from django.contrib import admin
+from django.db import models
 
 from events.models import LabDocument, Session, SupportChange, TravelSupport
 
@@ -14,6 +15,7 @@ class SessionAdmin(admin.ModelAdmin):
     search_fields = ["title", "lab__code", "city"]
     list_select_related = ["lab"]
     readonly_fields = ["sequence", "created_at", "updated_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         # A changed session is a new revision for calendars (see events.services.update_session).
@@ -62,6 +64,7 @@ class LabDocumentAdmin(admin.ModelAdmin):
     list_filter = ["lab"]
     search_fields = ["title", "lab__code"]
     list_select_related = ["lab", "session", "published_by"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return False

@@ -48,7 +48,9 @@ class SessionForm(forms.Form):
     )
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_INPUT)
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_INPUT)
-    video_link = forms.URLField(label=_("Video link"), required=False, assume_scheme="https", help_text=_("For an online discussion."))
+    video_link = forms.URLField(
+        label=_("Video link"), required=False, assume_scheme="https", help_text=_("For an online discussion.")
+    )
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     country = LazyTypedChoiceField(label=_("Country"), choices=blank_and_countries, required=False)
@@ -114,7 +116,9 @@ class DocumentForm(forms.Form):
     note = forms.CharField(
         label=_("Note or conclusions"), widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=10000
     )
-    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https", help_text=_("Slides or a document online."))
+    link = forms.URLField(
+        label=_("Link"), required=False, assume_scheme="https", help_text=_("Slides or a document online.")
+    )
     file = forms.FileField(
         label=_("PDF file"),
         required=False,

@@ -28,6 +28,12 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    """Uploaded private documents (events) go to a folder of the test's own, never under var/."""
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+
+
 @pytest.fixture
 def member_a(db):
     return MemberFactory(name="Member A")

@@ -36,7 +36,13 @@ from tests.members.matrix import (
 )
 
 # One module per app: its ROWS, and build(world) for the objects they point at.
-ROW_MODULES = ["tests.members.matrix", "tests.labs.matrix", "tests.outbox.matrix", "tests.applications.matrix"]
+ROW_MODULES = [
+    "tests.members.matrix",
+    "tests.labs.matrix",
+    "tests.outbox.matrix",
+    "tests.applications.matrix",
+    "tests.events.matrix",
+]
 
 
 def signed_in_redirect(to):
@@ -133,6 +139,9 @@ SECRETARIAT_ADMIN_EXCEPTIONS = {
     "admin:applications_interest_delete": 403,  # no record of interest is ever deleted
     "admin:outbox_message_add": 403,  # messages are written by queue_message only
     "admin:outbox_message_delete": 403,  # and never deleted by hand
+    "admin:events_travelsupport_add": 403,  # travel support is offered on the coordinator's pages only
+    "admin:events_travelsupport_delete": 403,  # and its history is kept
+    "admin:events_labdocument_add": 403,  # documents are published (and their uploads checked) there too
     ADMIN_CATCH_ALL: 404,
 }
 

@@ -20,11 +20,6 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
-
-
 @pytest.fixture
 def lab_coordinator(db):
     return UserFactory(email="carla@secretariat.example", name="Carla Coordinator", role=Role.COORDINATOR)
