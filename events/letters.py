@@ -4,7 +4,6 @@ PDF for a visa application or an internal travel authorisation."""
 import zoneinfo
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import reportlab
 from django.conf import settings
@@ -24,6 +23,11 @@ from events.selectors import participation
 # the PDF core fonts (Latin-1 only, no embedding) do not reliably render.
 FONTS = {"Vera": "Vera.ttf", "Vera-Bold": "VeraBd.ttf"}
 FONT_FOLDER = Path(reportlab.__file__).parent / "fonts"
+
+
+def escape(text):
+    """Text for reportlab's paragraph markup, where &, < and > are special."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _register_fonts():

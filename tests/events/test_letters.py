@@ -62,3 +62,15 @@ def test_another_participant_never_gets_the_letter(client, accepted, awa, other_
     for someone in (awa, other_coordinator):
         client.force_login(someone)
         assert client.get(f"/events/support/{accepted.pk}/letter.pdf").status_code == 404
+
+
+def test_markup_in_names_is_printed_as_typed(client, settings, accepted, laura):
+    laura.name = "Laura <b>Gómez</b> & Co"
+    laura.save()
+    client.force_login(laura)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+
+    text = pdf_text(client.get(f"/events/support/{accepted.pk}/letter.pdf").content)
+
+    assert "Laura <b>Gómez</b> & Co" in text
+    assert "Metropolis, l'Association mondiale des grandes métropoles, confirme que" in text

@@ -62,7 +62,7 @@ def test_the_page_shows_join_link_answers_support_and_documents(english, lab, la
     html = response.content.decode()
     assert '<a href="https://meet.example.org/care" rel="noopener">Join the online discussion' in html
     assert f'href="/events/support/{support.pk}/"' in html
-    assert 'action="/events/answers/s{}/"'.format(workshop.pk) in html
+    assert f'action="/events/answers/s{workshop.pk}/"' in html
     assert "Plan care with the neighbourhoods." in html
     assert f'id="session-{past.pk}"' in html
     assert_accessible(response)
