@@ -60,6 +60,7 @@ def test_a_person_downloads_their_data_as_json(client, amina, member_a, member_b
         "named_participations",  # the applications app's section
         "profile",
         "roles",
+        "sessions_and_travel_support",  # the events app's section
     ]
     assert data["profile"] == {
         "email": "amina@dakar.example",
