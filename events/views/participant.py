@@ -132,6 +132,7 @@ def _supports_seen_by(user):
 @login_required
 def session_calendar(request, pk):
     session = get_object_or_404(sessions_visible_to(request.user).select_related("lab"), pk=pk)
+    check(request, "events.follow_lab", session.lab)
     return _ics(ical.calendar_of([session], name=str(session)), f"{session.lab.code}-session-{session.pk}.ics")
 
 
@@ -159,6 +160,7 @@ def reset_calendar(request):
 @login_required
 def document(request, pk):
     """Downloads an uploaded PDF: for the lab's participants, coordinators and the Secretariat."""
-    item = get_object_or_404(documents_visible_to(request.user).exclude(file=""), pk=pk)
+    item = get_object_or_404(documents_visible_to(request.user).exclude(file="").select_related("lab"), pk=pk)
+    check(request, "events.follow_lab", item.lab)
     filename = item.original_name or f"{slugify(item.title) or 'document'}.pdf"
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")

@@ -7,9 +7,9 @@ import pytest
 
 from events.models import Session
 from tests.a11y import assert_accessible
-from tests.events.factories import SessionFactory, make_participant
+from tests.events.factories import OnsiteSessionFactory, SessionFactory, make_participant
 from tests.factories import MemberFactory
-from tests.labs.factories import LabFactory
+from tests.labs.factories import LabFactory, WorkshopFactory
 
 UTC = datetime.UTC
 
@@ -202,3 +202,19 @@ def test_the_coordinators_pages_are_accessible(english, lab, lab_coordinator):
         f"/events/manage/{lab.code}/documents/new/",
     ]:
         assert_accessible(english.get(path))
+
+
+def test_saving_an_onsite_session_unchanged_keeps_its_revision(client, lab, lab_coordinator):
+    session = OnsiteSessionFactory(lab=lab, workshop=WorkshopFactory(lab=lab))
+    client.force_login(lab_coordinator)
+    form = client.get(f"/events/manage/sessions/{session.pk}/edit/").context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+
+    response = client.post(
+        f"/events/manage/sessions/{session.pk}/edit/",
+        {**data, "starts_at": "2030-06-02T09:00", "ends_at": "2030-06-04T17:00", "save": "1"},
+    )
+
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.sequence == 0
