@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from events import wording
 from events.models import Session
+from events.services import calendar_feed_for
 from members.outbox.enums import Occasion
 from members.outbox.services import queue_message
 
@@ -24,8 +25,6 @@ def welcome_participant(*, participant):
     """Welcomes a participant (a NamedParticipant linked to an account, of an
     accepted interest) to the lab, with its sessions and their calendar
     address: once per person and lab, however often it is called."""
-    from events.services import calendar_feed_for
-
     person, lab = participant.person, participant.interest.lab
     upcoming = Session.objects.filter(lab=lab, ends_at__gte=timezone.now()).order_by("starts_at", "pk")
     context = {

@@ -8,7 +8,8 @@ lab's session answers 404, then check the permission for the action (403).
 import rules
 from django.db.models import Q
 
-from events.selectors import is_participant_of, labs_managed_by
+from events.models import LabDocument, TravelSupport
+from events.selectors import is_participant_of, labs_managed_by, labs_of_participant
 from labs.rules import is_lab_coordinator
 from members.rules import is_coordinator, is_secretariat, secretariat_administers
 
@@ -43,15 +44,10 @@ secretariat_administers("events", "session", "labdocument", "travelsupport")
 
 
 def supports_managed_by(user):
-    from events.models import TravelSupport
-
     return TravelSupport.objects.filter(lab__in=labs_managed_by(user))
 
 
 def documents_visible_to(user):
-    from events.models import LabDocument
-    from events.selectors import labs_of_participant
-
     if is_secretariat(user):
         return LabDocument.objects.all()
     return LabDocument.objects.filter(Q(lab__in=labs_of_participant(user)) | Q(lab__in=labs_managed_by(user)))

@@ -16,7 +16,7 @@ from events.enums import CONFIRMED, SessionKind
 from events.forms import OnsiteAnswerForm
 from events.models import CalendarFeed, Session, SupportChange
 from events.pages import BLOCK_KEY
-from events.rules import documents_visible_to
+from events.rules import documents_visible_to, supports_managed_by
 from events.selectors import calendar_sessions, labs_of_participant, sessions_visible_to
 from events.support_forms import AcceptForm, NoteForm
 from members.views.access import check
@@ -123,8 +123,6 @@ def support_letter(request, pk):
 
 
 def _supports_seen_by(user):
-    from events.rules import supports_managed_by
-
     related = ("lab", "session", "member", "participant")
     return (user.travel_supports.all() | supports_managed_by(user)).select_related(*related).distinct()
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from events.models import LabDocument
+from events.services import publish_document
 from events.uploads import MAX_DOCUMENT_SIZE
 from tests.events.factories import SessionFactory
 from tests.factories import UserFactory
@@ -94,8 +95,6 @@ def test_another_coordinator_cannot_publish(client, lab, other_coordinator):
 
 @pytest.fixture
 def uploaded(lab, lab_coordinator):
-    from events.services import publish_document
-
     return publish_document(lab=lab, by=lab_coordinator, title="Slides", file=upload(PDF))
 
 

@@ -12,6 +12,7 @@ from members.outbox.enums import Occasion
 from members.outbox.models import Message
 from tests.applications.factories import NamedParticipantFactory
 from tests.events.factories import OnsiteSessionFactory, SessionFactory, make_participant
+from tests.labs.factories import LabFactory
 
 NOW = datetime.datetime(2030, 3, 1, 12, 0, tzinfo=datetime.UTC)
 
@@ -35,8 +36,6 @@ def test_a_new_participant_is_welcomed_once_with_sessions_and_calendar(settings,
 
 
 def test_each_participant_is_welcomed_to_each_lab(lab, laura, awa):
-    from tests.labs.factories import LabFactory
-
     other = LabFactory(code="SL3")
     make_participant(lab=other, person=laura, member=laura.member)
 

@@ -20,6 +20,8 @@ from events.support import (
     change_travel_support,
     decline_travel_support,
 )
+from labs.enums import CapScope
+from labs.models import SupportPackage
 from members.outbox.enums import Occasion
 from members.outbox.models import Message
 from tests.events.factories import OnsiteSessionFactory, alternative_sessions
@@ -142,9 +144,6 @@ def test_a_final_support_cannot_change(offered, laura, lab_coordinator):
 
 
 def test_a_change_keeps_the_cap(lab, workshop, laura, awa, lab_coordinator):
-    from labs.enums import CapScope
-    from labs.models import SupportPackage
-
     SupportPackage.objects.filter(lab=lab).update(cap_scope=CapScope.AIRFARE_ONLY, max_funded_members=1)
     offer(laura, workshop, lab_coordinator)
     stay = offer(awa, workshop, lab_coordinator, items=SupportItems(accommodation_nights=3))
