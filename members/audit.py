@@ -35,6 +35,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext_lazy as _
 
+from members.personal_data import register_section
 from members.rules import is_secretariat
 
 # Secretariat admins read the log (page and administration); nobody may change it.
@@ -153,6 +154,35 @@ def record_role_change(sender, instance, action, reverse, pk_set, **kwargs):
     groups = instance.groups.all() if action == "pre_clear" else Group.objects.filter(pk__in=pk_set)
     for name in groups.filter(name__in=Role.values).values_list("name", flat=True):
         record(actor=current_actor(), action=verb, target=instance, detail=name)
+
+
+def export_entries(person):
+    """For the person's data download: the entries about them."""
+    from members.models_audit import AuditEntry
+
+    entries = AuditEntry.objects.filter(person=person).order_by("created_at", "pk")
+    return [
+        {
+            "at": entry.created_at.isoformat(),
+            "action": entry.action,
+            "record": entry.target_label,
+            "detail": entry.detail,
+        }
+        for entry in entries
+    ]
+
+
+def anonymise_entries(person):
+    """Keeps the entries (what happened stays known) but not the person's name and
+    addresses: the actor and person links then read "Deleted person"."""
+    from members.models_audit import AuditEntry
+
+    AuditEntry.objects.filter(actor=person).update(actor_label="")
+    AuditEntry.objects.filter(person=person, target_type="members.user").update(target_label="")
+    AuditEntry.objects.filter(person=person, action="sign_in_failed").update(detail="")
+
+
+register_section("audit_log", export=export_entries, anonymise=anonymise_entries)
 
 
 def connect_receivers():
