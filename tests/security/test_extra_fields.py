@@ -149,4 +149,4 @@ def test_the_member_import_takes_only_the_file(client, secretariat_admin, extra)
     assert response.status_code == 302
     dakar = Member.objects.get(name="City of Dakar")
     assert (dakar.status, dakar.income_group, dakar.region) == ("member", "lower_middle", "africa")
-    assert Member.objects.count() == 3  # A, B and Dakar
+    assert sorted(Member.objects.values_list("name", flat=True)) == ["City of Dakar", "Member B"]
