@@ -1,8 +1,9 @@
-"""Project-wide middleware: no caching of personal pages, a clear page when a
-service the portal relies on is down."""
+"""Project-wide middleware: no NUL bytes in addresses, no caching of personal
+pages, a clear page when a service the portal relies on is down."""
 
 import logging
 
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -21,6 +22,21 @@ PERSONAL_PAGES_FOR_VISITORS = {
 }
 # Broker and cache errors: Celery raises kombu's, Django's Redis cache redis-py's.
 SERVICE_ERRORS = (BrokerError, RedisConnectionError, RedisTimeoutError)
+
+
+class RefuseNulBytesMiddleware:
+    """An address (path or query string) with a NUL byte gets 400: no page needs
+    one, and PostgreSQL refuses them in queries, which would be a server error.
+    Forms refuse NUL bytes in posted fields themselves, with a message at the field."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        in_query = any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
+        if "\x00" in request.path or in_query:
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
 
 
 class PrivatePagesMiddleware:

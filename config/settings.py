@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "members.middleware.PersonPreferencesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.RefuseNulBytesMiddleware",
     "members.audit.AuditContextMiddleware",
     "members.mfa.StaffSecondFactorMiddleware",
     "config.middleware.PrivatePagesMiddleware",

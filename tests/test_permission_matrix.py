@@ -64,6 +64,8 @@ STAFF = ("coordinator_x", "coordinator_y", "secretariat")
 
 def for_staff(answer):
     return dict.fromkeys(STAFF, answer)
+
+
 ACCOUNT_ROWS = [
     Row("account_login", public_unless_signed_in()),
     Row("account_logout", {**signed_in(200), "anonymous": HOME}),  # GET asks to confirm

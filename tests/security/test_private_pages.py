@@ -45,7 +45,7 @@ def test_every_page_with_personal_data_says_no_store(client, request, pages, par
         response = client.get(path)
         answers[name] = (response.status_code, {"private", "no-store"} <= directives(response))
 
-    assert answers == {name: (200, True) for name in pages}
+    assert answers == dict.fromkeys(pages, (200, True))
 
 
 def test_any_page_shown_to_a_signed_in_person_says_no_store_even_a_public_one(client, participant_a, db):
