@@ -69,7 +69,7 @@ def test_a_filter_value_that_is_not_a_choice_shows_an_error_and_no_entries(clien
 
 
 @pytest.mark.parametrize("person", ["focal_point_a", "coordinator", "participant_a", "person_without_member"])
-def test_nobody_else_reads_the_log(client, request, person):
+def test_nobody_else_reads_the_log(client, db, request, person):
     client.force_login(request.getfixturevalue(person))
 
     assert client.get(LOG).status_code == 403

@@ -42,7 +42,7 @@ def coordinator_without_app(db):
     ("person", "path"),
     [("admin_without_app", MEMBER_LIST), ("admin_without_app", "/admin/"), ("coordinator_without_app", "/")],
 )
-def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, request, person, path):
+def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, db, request, person, path):
     client.force_login(request.getfixturevalue(person))
 
     response = client.get(path)
