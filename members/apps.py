@@ -8,6 +8,6 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members and people")
 
     def ready(self):
-        from members import audit
+        from members import audit_hooks
 
-        audit.connect_receivers()
+        audit_hooks.connect_receivers()
