@@ -8,7 +8,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Sessions and travel support")
 
     def ready(self):
-        from events import personal_data
+        from events import (
+            personal_data,
+            support,  # noqa: F401 - registers the audit log's actions of travel support
+        )
         from members.personal_data import register_section
 
         register_section(

@@ -12,6 +12,7 @@ declined or cancelled support frees its place, and a new offer is a new row.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events import messages
 from events.enums import CHANGEABLE, HOLDS_PLACE, SessionKind, Side
@@ -30,6 +31,7 @@ from events.support_rules import (
     check_representatives,
 )
 from labs.models import SupportPackage
+from members import audit
 
 TRANSITIONS = {
     (S.OFFERED, S.ACCEPTED): Side.PARTICIPANT,
@@ -64,12 +66,40 @@ def allowed_targets(*, status, side=None):
     return [to for (frm, to), who in TRANSITIONS.items() if frm == status and side in (None, who)]
 
 
+# The audit log's actions for support decisions: one per status reached, and a change of the items.
+AUDIT_ACTIONS = {
+    S.OFFERED: ("travel_support_offered", gettext_lazy("Travel support offered")),
+    S.ACCEPTED: ("travel_support_accepted", gettext_lazy("Travel support accepted")),
+    S.DECLINED: ("travel_support_declined", gettext_lazy("Travel support declined")),
+    S.BOOKED: ("travel_support_booked", gettext_lazy("Travel support booked")),
+    S.CANCELLED: ("travel_support_cancelled", gettext_lazy("Travel support cancelled")),
+    None: ("travel_support_changed", gettext_lazy("Travel support changed")),
+}
+for code, label in AUDIT_ACTIONS.values():
+    audit.register_action(code, label)
+
+
 def record_decision(*, support, from_status, by, note=""):
-    """The one place where a support decision is written down: the support's
-    history (and, once the portal has it, the audit log)."""
-    return SupportChange.objects.create(
+    """The one place where a support decision is written down, in the same
+    transaction as the decision: the support's history and the audit log."""
+    change = SupportChange.objects.create(
         support=support, from_status=from_status, to_status=support.status, by=by, note=note
     )
+    action, _label = AUDIT_ACTIONS[support.status if from_status != support.status else None]
+    funded = SupportItems.of(support)
+    items = ", ".join(
+        f"{item} ×{funded.accommodation_nights}" if item == "accommodation" else item for item in funded.funded()
+    )
+    audit.record(
+        actor=by,
+        action=action,
+        target=support,
+        member=support.member,
+        lab=support.lab,
+        person=support.participant,
+        detail=" · ".join(part for part in (f"{from_status or '—'} → {support.status}", items, note) if part),
+    )
+    return change
 
 
 def _locked_package(lab):

@@ -22,6 +22,7 @@ from events.support import (
 )
 from labs.enums import CapScope
 from labs.models import SupportPackage
+from members.models_audit import AuditEntry
 from members.outbox.enums import Occasion
 from members.outbox.models import Message
 from tests.events.factories import OnsiteSessionFactory, alternative_sessions
@@ -197,3 +198,61 @@ def test_only_the_labs_coordinators_and_the_secretariat_book_or_cancel(
 
     offered.refresh_from_db()
     assert offered.status == S.BOOKED
+
+
+def audit_trail(support):
+    entries = AuditEntry.objects.filter(target_type="events.travelsupport", target_id=str(support.pk))
+    return list(
+        entries.order_by("pk").values_list(
+            "action", "actor__email", "member__name", "lab__code", "person__email", "detail"
+        )
+    )
+
+
+def test_every_decision_is_in_the_audit_log(offered, laura, lab_coordinator):
+    accept_travel_support(support=offered, by=laura, **DETAILS)
+    change_travel_support(support=offered, items=SupportItems(airfare=True, accommodation_nights=2), by=lab_coordinator)
+    book_travel_support(support=offered, by=lab_coordinator, note="Flight AV 10")
+    cancel_travel_support(support=offered, by=lab_coordinator, reason="Visa refused")
+
+    coordinator, participant = lab_coordinator.email, laura.email
+    full = "airfare, accommodation ×3, local_transport, meals"
+    assert audit_trail(offered) == [
+        ("travel_support_offered", coordinator, "Bogotá", "SL9", participant, f"— → offered · {full}"),
+        ("travel_support_accepted", participant, "Bogotá", "SL9", participant, f"offered → accepted · {full}"),
+        (
+            "travel_support_changed",
+            coordinator,
+            "Bogotá",
+            "SL9",
+            participant,
+            "accepted → accepted · airfare, accommodation ×2 · Items changed",
+        ),
+        (
+            "travel_support_booked",
+            coordinator,
+            "Bogotá",
+            "SL9",
+            participant,
+            "accepted → booked · airfare, accommodation ×2 · Flight AV 10",
+        ),
+        (
+            "travel_support_cancelled",
+            coordinator,
+            "Bogotá",
+            "SL9",
+            participant,
+            "booked → cancelled · airfare, accommodation ×2 · Visa refused",
+        ),
+    ]
+
+
+def test_a_refused_decision_leaves_no_audit_entry(lab, laura, bogota_colleague, lab_coordinator):
+    istanbul, dakar = alternative_sessions(lab)
+    answer_onsite(person=bogota_colleague, session=istanbul, attending=True)
+    support = offer(laura, dakar, lab_coordinator)
+
+    with pytest.raises(ValidationError):
+        accept_travel_support(support=support, by=laura, **DETAILS)
+
+    assert [action for action, *_rest in audit_trail(support)] == ["travel_support_offered"]
