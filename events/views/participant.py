@@ -28,8 +28,9 @@ LABS_PER_PAGE = 10
 def my_labs(request):
     page, query = paginate(request, labs_of_participant(request.user), per_page=LABS_PER_PAGE)
     page.object_list = pages.my_labs(request.user, labs=list(page.object_list))
-    feed = services.calendar_feed_for(request.user)
-    context = {"page": page, "query": query, "feed_url": request.build_absolute_uri(feed.get_absolute_url())}
+    feed = CalendarFeed.objects.filter(person=request.user).first()  # a GET makes none: see reset_calendar
+    feed_url = request.build_absolute_uri(feed.get_absolute_url()) if feed else None
+    context = {"page": page, "query": query, "feed_url": feed_url}
     return render(request, "events/my_labs.html", context)
 
 
@@ -150,8 +151,13 @@ def _ics(content, filename):
 @login_required
 @require_POST
 def reset_calendar(request):
+    """Gives the person a calendar address, or a new one (the old one then stops working)."""
+    had_one = CalendarFeed.objects.filter(person=request.user).exists()
     services.reset_calendar_token(person=request.user)
-    messages.success(request, _("Your calendar has a new address: the old one no longer works."))
+    if had_one:
+        messages.success(request, _("Your calendar has a new address: the old one no longer works."))
+    else:
+        messages.success(request, _("Your calendar address is ready."))
     return redirect("events:my_labs")
 
 

@@ -116,6 +116,17 @@ def test_resetting_the_token_stops_the_old_address(client, lab, laura):
     assert client.get(f"/events/calendar/{new}.ics").status_code == 200
 
 
+def test_the_page_shows_no_address_until_one_is_asked_for(client, lab, laura):
+    client.force_login(laura)
+
+    assert client.get("/events/").context["feed_url"] is None
+    assert CalendarFeed.objects.count() == 0  # a GET changes nothing
+    client.post("/events/calendar/reset/")
+
+    token = CalendarFeed.objects.get(person=laura).token
+    assert client.get("/events/").context["feed_url"] == f"http://testserver/events/calendar/{token}.ics"
+
+
 @pytest.mark.parametrize("token", ["not-a-token", ""])
 def test_an_unknown_token_answers_404(client, db, token):
     UserFactory()
