@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -139,7 +140,9 @@ def calendar_feed(request, token):
     """The subscription address: whoever holds the token reads the person's sessions (no sign-in)."""
     feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token, person__is_active=True)
     sessions = calendar_sessions(feed.person)
-    return _ics(ical.calendar_of(sessions, name=_("Solutions Labs sessions")), "solutions-labs.ics")
+    response = _ics(ical.calendar_of(sessions, name=_("Solutions Labs sessions")), "solutions-labs.ics")
+    patch_cache_control(response, private=True, no_store=True)  # personal, though read without signing in
+    return response
 
 
 def _ics(content, filename):

@@ -78,9 +78,10 @@ def test_the_subscription_lists_all_my_sessions_without_signing_in(client, lab, 
     SessionFactory(title="Another lab's discussion")
     token = services.calendar_feed_for(laura).token
 
-    calendar = parse(client.get(f"/events/calendar/{token}.ics"))
+    response = client.get(f"/events/calendar/{token}.ics")
 
-    assert sorted(events_of(calendar)) == ["SL9: First discussion", "SL9: Workshop"]
+    assert sorted(events_of(parse(response))) == ["SL9: First discussion", "SL9: Workshop"]
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_the_subscription_leaves_out_onsite_sessions_i_will_not_attend(client, lab, laura):
