@@ -225,6 +225,8 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_BEAT_SCHEDULE = {
     "outbox-requeue-stale": {"task": "outbox.requeue_stale", "schedule": 60.0},
     "applications-remind-drafts": {"task": "applications.remind_drafts", "schedule": crontab(hour=6, minute=0)},
+    "applications-lapse-invitations": {"task": "applications.lapse_invitations", "schedule": crontab(minute=5)},
+    "applications-remind-invitations": {"task": "applications.remind_invitations", "schedule": crontab(minute=35)},
 }
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can
