@@ -17,8 +17,8 @@ from applications.selection import conversations
 from members.roles import Role
 from tests.a11y import assert_accessible
 from tests.applications.factories import InterestFactory
-from tests.applications.test_pages import text_of
 from tests.applications.selection.factories import ConversationFactory, candidate
+from tests.applications.test_pages import text_of
 from tests.factories import UserFactory
 from tests.labs.factories import LabFactory
 
