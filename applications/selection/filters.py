@@ -1,6 +1,7 @@
 """The pipeline's filters and sorting (django-filter), all kept in the URL."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,7 @@ class PipelineFilter(django_filters.FilterSet):
     state = django_filters.MultipleChoiceFilter(
         label=_("State"),
         choices=[(state.value, state.label) for state in PIPELINE_STATES],
-        widget=django_filters.widgets.forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     region = django_filters.ChoiceFilter(
         label=_("World region"), choices=WorldRegion.choices, field_name="member__region"
