@@ -41,7 +41,7 @@ class DecisionFields(forms.Form):
 
     def __init__(self, *args, targets=DECISIONS, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(state.value, state.label) for state in targets]
+        self.fields["to"].choices = [("", "—"), *((state.value, state.label) for state in targets)]
 
 
 class BulkDecisionForm(DecisionFields):

@@ -183,6 +183,7 @@ def test_one_change_from_the_interests_page(client, lab, lab_coordinator):
     response = client.post(url, {"action": "change", "change-to": "preselected", "change-reason": "Strong case"})
 
     assert [choice for choice, _label in page.context["decision"].fields["to"].choices] == [
+        "",
         "preselected",
         "not_selected",
     ]
