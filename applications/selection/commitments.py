@@ -33,7 +33,7 @@ def commitment_text(key, lab):
             "sessions": wording.online_discussions(lab=lab)
         }
     if key == Commitment.ONSITE:
-        return _("Send the member's participants to the onsite activity planned (see the sessions below).")
+        return _("Send the member's participants to the onsite activity planned (see the sessions planned).")
     if key == Commitment.SHARE_EXPERIENCE:
         return _("Present the member's experience to the other members of the lab.")
     return _("The commitment asked of participants: “%(text)s”") % {"text": lab.commitment.strip()}

@@ -161,7 +161,7 @@ def test_the_notice_is_sent_from_the_pipeline_and_from_the_interests_page(
         "focal.a@example.org",
         "focal.b@example.org",
     ]
-    assert "The not-selected notice was sent on" in text_of(response)
+    assert "The not-selected notice was sent (" in text_of(response)
     assert "Send the not-selected notice" not in text_of(response)
 
 
