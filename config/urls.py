@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import views
+from members.views import audit
 
 # The admin signs in through allauth, so its rate limits and MFA apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -19,6 +20,7 @@ urlpatterns = [
     path("labs/", include("labs.urls")),
     path("interests/", include("applications.urls")),
     path("messages/", include("members.outbox.urls")),
+    path("audit-log/", audit.audit_log, name="audit_log"),
     path("admin/", admin.site.urls),
 ]
 

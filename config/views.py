@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -40,3 +40,21 @@ def server_error(request):
         return HttpResponseServerError(loader.render_to_string("500.html", request=request))
     except Exception:  # the layout itself failed: answer plainly rather than not at all
         return HttpResponseServerError("<h1>Server error</h1>", content_type="text/html")
+
+
+RETRY_AFTER_SECONDS = 120
+
+
+def service_unavailable(request):
+    """The 503 page: a service the portal relies on (the broker, the cache) is down."""
+    try:
+        response = HttpResponse(loader.render_to_string("503.html", request=request), status=503)
+    except Exception:  # the layout itself failed: answer plainly rather than not at all
+        response = HttpResponse("<h1>Service unavailable</h1>", content_type="text/html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its CSRF token: refused in the layout, with what to do."""
+    return render(request, "403_csrf.html", status=403)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from labs.enums import CapScope, FundedItem, LabStatus, ProposalStatus
 from labs.models import Lab, LabProposal
 from labs.wording import describe_support  # noqa: F401  (part of this module's interface)
+from members import audit
 from members import rules as member_rules
 
 
@@ -103,6 +104,7 @@ def set_proposal_outcome(*, proposal, outcome, by, note=""):
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "outcome_note", "decided_by", "decided_at"])
+    audit.record(actor=by, action="proposal_decided", target=proposal, detail=f"{outcome} {note}".strip())
     return proposal
 
 

@@ -124,3 +124,6 @@ class LinkRequestAdmin(admin.ModelAdmin):
     @admin.action(description=_("Refuse the selected requests"))
     def refuse(self, request, queryset):
         self._decide(request, queryset, approve=False)
+
+
+from members import admin_audit  # noqa: E402, F401  (the read-only audit log)

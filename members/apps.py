@@ -6,3 +6,8 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
     verbose_name = _("Members and people")
+
+    def ready(self):
+        from members import audit_hooks
+
+        audit_hooks.connect_receivers()

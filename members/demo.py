@@ -6,6 +6,9 @@ bank's fiscal year 2025), recorded as classification year 2024.
 """
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 
 from members.enums import IncomeGroup, Language, MemberKind, WorldRegion
 from members.models import LinkRequest, Member, User
@@ -13,6 +16,10 @@ from members.roles import Role, grant_role
 
 # bandit: the demo password is published in the README on purpose.
 DEMO_PASSWORD = "solutions-labs-demo"  # nosec B105
+# The demo staff's authenticator-app secret (base32), published in the README
+# like the password: `oathtool --totp -b <secret>` gives the current code.
+DEMO_TOTP_SECRET = "SOLUTIONSLABSDEMOSECRETKEYXYZ234"  # nosec B105
+DEMO_STAFF_ROLES = (Role.SECRETARIAT, Role.COORDINATOR)
 CLASSIFICATION_YEAR = 2024
 
 AFRICA, ASIA, EUROPE = WorldRegion.AFRICA, WorldRegion.ASIA_PACIFIC, WorldRegion.EUROPE
@@ -97,6 +104,8 @@ def load(stdout):
             person.save(update_fields=["password"])
         if role:
             grant_role(person, role)
+        if role in DEMO_STAFF_ROLES:
+            give_demo_second_factor(person)
         EmailAddress.objects.update_or_create(user=person, email=email, defaults={"verified": True, "primary": True})
     newcomer = User.objects.get(email="newcomer@bogota.example")
     LinkRequest.objects.get_or_create(
@@ -108,6 +117,13 @@ def load(stdout):
         },
     )
     stdout.write(f"Demo members: {Member.objects.count()}; demo people: {len(DEMO_PEOPLE)}.")
+
+
+def give_demo_second_factor(person):
+    """An authenticator app with the published secret, and recovery codes."""
+    if not Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(person, DEMO_TOTP_SECRET)
+    RecoveryCodes.activate(person)
 
 
 def describe_accounts():

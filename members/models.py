@@ -256,3 +256,6 @@ class LinkRequest(models.Model):
 
     def __str__(self):
         return f"{self.person} → {self.member}"
+
+
+from members.models_audit import AuditEntry  # noqa: E402, F401  (the audit log; see members/audit.py)

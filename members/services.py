@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members import personal_data
+from members import audit, personal_data
 from members.emails import send_person_invitation
 from members.enums import InvitationStatus, LinkRequestStatus
 from members.models import Invitation, LinkRequest, User, invitation_expiry, new_invitation_token
@@ -83,6 +83,7 @@ def accept_invitation(*, invitation, person=None, name="", password=None):
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = person
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        audit.record(actor=person, action="invitation_accepted", target=invitation, detail=invitation.role)
     return person
 
 
@@ -122,6 +123,7 @@ def decide_link_request(*, link_request, decided_by, approve, note=""):
         link_request.decided_at = timezone.now()
         link_request.decision_note = note
         link_request.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+        audit.record(actor=decided_by, action=f"link_request_{link_request.status}", target=link_request, detail=note)
     return link_request
 
 

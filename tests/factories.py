@@ -1,11 +1,23 @@
+import time
+
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from members.enums import IncomeGroup, WorldRegion
+from members.mfa import needs_second_factor
 from members.models import Member, User
 from members.roles import grant_role
 
 TEST_PASSWORD = "a-long-test-password-2024"
+# Secretariat staff get an authenticator app with this secret (see UserFactory.totp).
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=TEST_TOTP_SECRET, at=None):
+    """The code an authenticator app with this secret shows now (or at `at`, a Unix time)."""
+    return format_hotp_value(hotp_value(secret, int(at or time.time()) // 30))
 
 
 class MemberFactory(factory.django.DjangoModelFactory):
@@ -44,3 +56,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(obj, create, extracted, **kwargs):
         if create and extracted:
             grant_role(obj, extracted)
+
+    @factory.post_generation
+    def totp(obj, create, extracted, **kwargs):
+        """Staff must have a second factor (members/mfa.py): they get an authenticator
+        app with TEST_TOTP_SECRET and recovery codes, unless `totp=False`."""
+        if create and extracted is not False and needs_second_factor(obj):
+            TOTP.activate(obj, TEST_TOTP_SECRET)
+            RecoveryCodes.activate(obj)
+        obj.__dict__.pop("_role_names", None)  # roles read here must not stay cached on the object

@@ -36,7 +36,13 @@ from tests.members.matrix import (
 )
 
 # One module per app: its ROWS, and build(world) for the objects they point at.
-ROW_MODULES = ["tests.members.matrix", "tests.labs.matrix", "tests.outbox.matrix", "tests.applications.matrix"]
+ROW_MODULES = [
+    "tests.members.matrix",
+    "tests.labs.matrix",
+    "tests.outbox.matrix",
+    "tests.applications.matrix",
+    "tests.security.matrix",
+]
 
 
 def signed_in_redirect(to):
@@ -54,10 +60,18 @@ FOUNDATION_ROWS = [
 ]
 
 # allauth's pages, as configured in config/settings.py. The MFA pages depend on
-# the person's second factors: in the world only the Secretariat admin has
-# recovery codes, and force_login leaves no recent sign-in, so pages that change
-# second factors first ask everyone to sign in again (reauthenticate).
+# the person's second factors: in the world the staff (coordinators and the
+# Secretariat admin) have an authenticator app and recovery codes, nobody else
+# has any, and force_login leaves no recent sign-in, so pages that change second
+# factors first ask everyone to sign in again (reauthenticate).
 REAUTHENTICATE = Redirect("account_reauthenticate")
+STAFF = ("coordinator_x", "coordinator_y", "secretariat")
+
+
+def for_staff(answer):
+    return dict.fromkeys(STAFF, answer)
+
+
 ACCOUNT_ROWS = [
     Row("account_login", public_unless_signed_in()),
     Row("account_logout", {**signed_in(200), "anonymous": HOME}),  # GET asks to confirm
@@ -80,12 +94,12 @@ ACCOUNT_ROWS = [
     Row("account_reset_password_done", everyone(200)),
     Row("mfa_index", signed_in(200)),
     Row("mfa_authenticate", {**everyone(HOME), "anonymous": LOGIN}),  # nothing to authenticate
-    Row("mfa_reauthenticate", {**signed_in_redirect("account_reauthenticate"), "secretariat": 200}),
+    Row("mfa_reauthenticate", {**signed_in_redirect("account_reauthenticate"), **for_staff(200)}),
     Row("mfa_activate_totp", signed_in_redirect("account_reauthenticate")),
-    Row("mfa_deactivate_totp", signed_in(404)),  # nobody has an authenticator app
-    Row("mfa_view_recovery_codes", {**signed_in(404), "secretariat": REAUTHENTICATE}),
+    Row("mfa_deactivate_totp", {**signed_in(404), **for_staff(REAUTHENTICATE)}),
+    Row("mfa_view_recovery_codes", {**signed_in(404), **for_staff(REAUTHENTICATE)}),
     Row("mfa_generate_recovery_codes", signed_in_redirect("account_reauthenticate")),
-    Row("mfa_download_recovery_codes", {**signed_in(404), "secretariat": REAUTHENTICATE}),
+    Row("mfa_download_recovery_codes", {**signed_in(404), **for_staff(REAUTHENTICATE)}),
 ]
 
 
@@ -133,6 +147,8 @@ SECRETARIAT_ADMIN_EXCEPTIONS = {
     "admin:applications_interest_delete": 403,  # no record of interest is ever deleted
     "admin:outbox_message_add": 403,  # messages are written by queue_message only
     "admin:outbox_message_delete": 403,  # and never deleted by hand
+    "admin:members_auditentry_add": 403,  # the audit log is written by the portal only
+    "admin:members_auditentry_delete": 403,  # and never changed
     ADMIN_CATCH_ALL: 404,
 }
 

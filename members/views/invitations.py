@@ -26,7 +26,8 @@ def invitation_list(request):
 @requires("members.invite_people")
 def invitation_create(request):
     initial = {"language": request.LANGUAGE_CODE}
-    chosen = members_visible_to(request.user).filter(pk=request.GET.get("member") or None).first()
+    member_id = request.GET.get("member", "")
+    chosen = members_visible_to(request.user).filter(pk=member_id).first() if member_id.isdigit() else None
     if chosen:
         initial["member"] = chosen
     form = InvitationForm(request.POST or None, initial=initial)

@@ -2,7 +2,7 @@ from playwright.sync_api import expect
 
 from members.outbox.enums import MessageStatus
 from members.roles import Role
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD, UserFactory, totp_code
 from tests.outbox.factories import MessageFactory
 
 
@@ -20,6 +20,8 @@ def test_the_secretariat_previews_a_message_in_a_sandbox_and_resends_it(page, tr
     page.get_by_label("Email").fill("admin@city.example")
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.locator("#main").get_by_role("button", name="Sign In").click()
+    page.locator("input[name=code]").fill(totp_code())  # staff sign in with a second factor
+    page.locator("#main").locator("button[type=submit]").first.click()
     navigation = page.get_by_role("navigation")
     navigation.get_by_role("button", name="Secretariat").click()
     navigation.get_by_role("link", name="Messages").click()

@@ -325,3 +325,13 @@ def test_the_invitation_goes_through_the_outbox_once_per_link(
     assert Message.objects.count() == 2
     assert len(mail.outbox) == 2
     assert mail.outbox[0].body != mail.outbox[1].body  # each carries its own link
+
+
+@pytest.mark.parametrize("member", ["abc", "", "-1", "99999"])
+def test_a_malformed_or_unknown_member_in_the_address_only_leaves_the_field_empty(client, secretariat_admin, member):
+    client.force_login(secretariat_admin)
+
+    response = client.get(reverse("members:invitation_create"), {"member": member})
+
+    assert response.status_code == 200
+    assert response.context["form"].initial.get("member") is None

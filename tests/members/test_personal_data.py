@@ -52,6 +52,7 @@ def test_a_person_downloads_their_data_as_json(client, amina, member_a, member_b
     data = json.loads(response.content)
     amina.refresh_from_db()
     assert sorted(data) == [
+        "audit_log",
         "email_addresses",
         "exported_at",
         "invitations",

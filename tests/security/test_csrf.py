@@ -1,11 +1,14 @@
-"""Issue 10.2: every state-changing view needs a CSRF token."""
+"""Issue 10.2: every state-changing view needs a CSRF token; a GET changes nothing."""
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from members.models import User
 from tests.factories import TEST_PASSWORD, UserFactory
+from tests.members.matrix import ROLES, build_cast
+from tests.test_permission_matrix import PATTERNS, concrete_path, row_modules, rule_for
 
 # A view may be exempt from CSRF only with a reason written here.
 CSRF_EXEMPT_WITH_REASON = {}
@@ -69,3 +72,73 @@ def test_a_get_to_sign_out_does_not_sign_out(client):
     client.get(reverse("account_logout"))
 
     assert client.session.get("_auth_user_id") == str(person.pk)
+
+
+# Every URL of the permission matrix, posted to without a token, by a person of
+# a role that reaches it and by an anonymous visitor. The data would change
+# something on many pages if the token were not checked.
+FORGED_FORM = {
+    "name": "Changed by a forged form",
+    "title": "Forged",
+    "email": "forged@evil.example",
+    "status": "accepted",
+    "decision": "approve",
+    "note": "forged",
+    "language": "fr",
+    "preferred_language": "fr",
+    "time_zone": "UTC",
+    "confirm": "on",
+    "password": TEST_PASSWORD,
+    "next": "/",
+}
+
+
+def database_state():
+    """Every row of every table but the sessions', to compare before and after."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models()
+        if model._meta.label != "sessions.Session"
+    }
+
+
+def reaching_role(expected):
+    """A signed-in role for which the page answers (200), or takes POST only (405)."""
+    for role in ROLES:
+        if role != "anonymous" and expected[role] in (200, 405):
+            return role
+    return "secretariat"
+
+
+@pytest.fixture
+def world(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    world = build_cast()
+    for module in row_modules():
+        if hasattr(module, "build"):
+            module.build(world)
+    return world
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[pattern.key for pattern in PATTERNS])
+def test_every_url_refuses_a_post_without_a_token_and_a_get_changes_nothing(pattern, world):
+    expected, kwargs, query = rule_for(pattern)
+    path = concrete_path(pattern.route, kwargs(world))
+    role = reaching_role(expected)
+    before = database_state()
+
+    answers = {}
+    for person in (world.people[role], None):
+        client = Client(enforce_csrf_checks=True)
+        if person is not None:
+            client.force_login(person)
+            before = database_state()  # signing in records the time of the sign-in
+        client.get(path, query())
+        response = client.post(path, FORGED_FORM)
+        answers[person.email if person else "anonymous"] = (
+            response.status_code,
+            "The form could not be sent" in response.content.decode(),
+        )
+
+    assert answers == {world.people[role].email: (403, True), "anonymous": (403, True)}
+    assert database_state() == before
