@@ -10,15 +10,18 @@ from playwright.sync_api import expect
 from applications.enums import InterestState as S
 from members.roles import Role
 from tests.applications.selection.factories import candidate
-from tests.factories import TEST_PASSWORD, MemberFactory, UserFactory
+from tests.factories import TEST_PASSWORD, MemberFactory, UserFactory, totp_code
 from tests.labs.factories import LabFactory, SupportPackageFactory
 
 
-def sign_in(page, email):
+def sign_in(page, email, *, staff=False):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.locator("#main").get_by_role("button", name="Sign In").click()
+    if staff:  # staff sign in with a second factor
+        page.locator("input[name=code]").fill(totp_code())
+        page.locator("#main").locator("button[type=submit]").first.click()
 
 
 def test_a_coordinator_selects_and_a_focal_point_accepts(page, transactional_db, chromium, live_server):
@@ -32,7 +35,7 @@ def test_a_coordinator_selects_and_a_focal_point_accepts(page, transactional_db,
     UserFactory(email="felipe@bogota.example", name="Felipe", member=bogota.member, role=Role.FOCAL_POINT)
     MemberFactory(name="Unused")
 
-    sign_in(page, "carla@secretariat.example")
+    sign_in(page, "carla@secretariat.example", staff=True)
     page.get_by_role("link", name="Selection", exact=True).click()
     page.get_by_role("link", name="SL6: Social Cohesion").click()
     page.get_by_label("Tick Berlin").check()

@@ -106,7 +106,7 @@ def test_the_cohort_page_shows_members_side_by_side_figures_and_warnings(
 ):
     client.force_login(lab_coordinator)
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("applications:cohort", kwargs={"code": "SL8"}))
 
     text = text_of(response)
@@ -138,10 +138,10 @@ def test_the_cohort_page_costs_the_same_queries_for_a_small_or_large_cohort(
             WaitingListEntryFactory(interest=interest)
     client.force_login(lab_coordinator)
 
-    # session, user, roles, Django's two permission lookups, lab, cohort and its
+    # session, user, roles, second factor, Django's two permission lookups, lab, cohort and its
     # two kinds of people, candidates and theirs, whether anyone is invitable,
     # the invitable members (the form's boxes), waiting list
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("applications:cohort", kwargs={"code": "SL8"}))
 
     assert response.context["balance"].size == 4 + extra // 2

@@ -146,8 +146,8 @@ def test_an_export_costs_the_same_queries_for_1_or_500_interests(
     bulk_create_pipeline(lab, count)
     client.force_login(lab_coordinator)
 
-    # session, user, roles, Django's two permission lookups, lab, rows, people named, people confirmed
-    with django_assert_max_num_queries(9):
+    # session, user, roles, second factor, Django's two permission lookups, lab, rows, both kinds of people
+    with django_assert_max_num_queries(10):
         response = client.get(reverse(f"applications:pipeline_{kind}", kwargs={"code": lab.code}))
         rows = xlsx_rows(response) if kind == "xlsx" else csv_rows(response)
 

@@ -196,9 +196,9 @@ def test_the_pipeline_costs_the_same_queries_for_1_or_500_interests(
     bulk_create_pipeline(lab, count)
     signed_in(client, lab_coordinator)
 
-    # session, user, roles, Django's two permission lookups, lab, counts per
+    # session, user, roles, second factor, Django's two permission lookups, lab, counts per
     # state, page count, page rows, people named, people confirmed
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(pipeline_url(lab), {"sort": "-member", "language": "en"})
 
     assert len(response.context["page"]) == min(count, 25)
