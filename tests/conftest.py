@@ -8,12 +8,11 @@ from tests.factories import MemberFactory, UserFactory
 @pytest.fixture(autouse=True)
 def eager_celery(request):
     """Tasks run in-process in tests, unless a test is marked `services`
-    (those talk to the real broker and worker of CI)."""
-    if request.node.get_closest_marker("services"):
-        yield
-        return
+    (those talk to the real broker and worker of CI). Set explicitly either
+    way, so that no test depends on what an earlier one left behind."""
+    eager = not request.node.get_closest_marker("services")
     previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_always_eager = eager
     yield
     celery_app.conf.task_always_eager = previous
 

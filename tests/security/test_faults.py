@@ -21,9 +21,11 @@ def broker_down(monkeypatch):
     monkeypatch.setenv("CELERY_BROKER_URL", UNREACHABLE_REDIS)
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
     monkeypatch.setitem(celery_app.conf, "broker_url", UNREACHABLE_REDIS)
-    celery_app._after_fork()  # forget connection pools made for another broker
+    # New connection pools for the unreachable broker; the real ones come back
+    # afterwards untouched, so later tests still reach the real broker.
+    monkeypatch.setattr(celery_app, "_pool", None)
+    monkeypatch.setattr(celery_app.amqp, "_producer_pool", None)
     yield
-    celery_app._after_fork()
 
 
 @pytest.fixture
