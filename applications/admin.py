@@ -1,10 +1,11 @@
-"""The Secretariat reads every expression of interest here. Nothing is added,
+"""The Secretariat reads every expression of interest here, with its
+selection (invitation, participants, conversation log). Nothing is added,
 changed or deleted in the administration: states change only through
 applications.transitions.change_state, and no record of interest is deleted."""
 
 from django.contrib import admin
 
-from applications.models import Interest, NamedParticipant, StateChange
+from applications.models import Conversation, FormalInvitation, Interest, LabParticipant, NamedParticipant, StateChange
 from applications.rules import interests_visible_to
 
 
@@ -27,8 +28,40 @@ class NamedParticipantInline(ReadOnly, admin.TabularInline):
 
 class StateChangeInline(ReadOnly, admin.TabularInline):
     model = StateChange
-    fields = ["at", "from_state", "to_state", "by", "reason"]
+    fields = ["at", "from_state", "to_state", "by", "reason", "message"]
     readonly_fields = ["at"]
+    extra = 0
+
+
+class ConversationInline(ReadOnly, admin.TabularInline):
+    model = Conversation
+    fields = ["held_on", "channel", "notes", "next_step", "follow_up_on", "follow_up_done_at", "logged_by"]
+    readonly_fields = fields
+    extra = 0
+
+
+class FormalInvitationInline(ReadOnly, admin.StackedInline):
+    model = FormalInvitation
+    fields = [
+        "respond_by",
+        "commitments",
+        "sent_by",
+        "sent_at",
+        "answered_by",
+        "answered_at",
+        "accepted_commitments",
+        "decline_reason",
+        "reminded_at",
+        "lapsed_at",
+    ]
+    readonly_fields = fields
+    extra = 0
+
+
+class LabParticipantInline(ReadOnly, admin.TabularInline):
+    model = LabParticipant
+    fields = ["name", "email", "position", "working_language", "gender", "person", "portal_invitation", "named_by"]
+    readonly_fields = fields
     extra = 0
 
 
@@ -51,9 +84,16 @@ class InterestAdmin(ReadOnly, admin.ModelAdmin):
         "created_at",
         "submitted_at",
         "updated_at",
+        "not_selected_notice_at",
     ]
-    readonly_fields = ["state", "created_at", "submitted_at", "updated_at"]
-    inlines = [NamedParticipantInline, StateChangeInline]
+    readonly_fields = ["state", "created_at", "submitted_at", "updated_at", "not_selected_notice_at"]
+    inlines = [
+        NamedParticipantInline,
+        StateChangeInline,
+        FormalInvitationInline,
+        LabParticipantInline,
+        ConversationInline,
+    ]
 
     def get_queryset(self, request):
         return interests_visible_to(request.user)

@@ -11,6 +11,7 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from applications import member_history
         from applications import personal_data as named_people
+        from applications.selection import participants
         from members.history import register_history_section
         from members.personal_data import register_section
 
@@ -23,6 +24,16 @@ class ApplicationsConfig(AppConfig):
             "named_participations",
             export=named_people.export_named_participations,
             anonymise=named_people.anonymise_named_participations,
+        )
+        register_section(
+            "lab_participations",
+            export=participants.export_lab_participations,
+            anonymise=participants.anonymise_lab_participations,
+        )
+        post_save.connect(
+            participants.link_lab_participations,
+            sender="members.User",
+            dispatch_uid="applications-link-lab-participations",
         )
         post_save.connect(
             named_people.link_named_participations,

@@ -45,3 +45,31 @@ class Actor(models.TextChoices):
 
     MEMBER = "member", _("The member's focal point")
     COORDINATOR = "coordinator", _("The lab's coordinator")
+
+
+class Channel(models.TextChoices):
+    """How a coordinator talked with a member."""
+
+    CALL = "call", _("Phone call")
+    VIDEO = "video", _("Video call")
+    EMAIL = "email", _("Email")
+    MEETING = "meeting", _("Meeting")
+
+
+class Commitment(models.TextChoices):
+    """What a formal invitation asks the member to commit to; the ones that
+    apply are derived from the lab (applications.selection.commitments)."""
+
+    ONLINE_SESSIONS = "online_sessions", _("Take part in the online sessions")
+    ONSITE = "onsite", _("Attend the onsite activity")
+    SHARE_EXPERIENCE = "share_experience", _("Present the member's experience")
+    LAB_COMMITMENT = "lab_commitment", _("The commitment asked of participants")
+
+
+# The states whose interests make up a lab's cohort (the waiting list aside).
+IN_COHORT = frozenset({S.PRESELECTED, S.INVITED, S.ACCEPTED})
+# The states an interest on a waiting list may be in.
+MAY_WAIT = frozenset({S.IN_CONVERSATION, S.PRESELECTED})
+# Candidates whose region and languages a cohort should reflect: every
+# interest submitted to the lab, except those the member withdrew or declined.
+CANDIDATES = frozenset({S.SUBMITTED, S.IN_CONVERSATION, S.PRESELECTED, S.INVITED, S.ACCEPTED, S.NOT_SELECTED})

@@ -2,6 +2,7 @@
 queued through the outbox inside the transaction of the change (the outbox
 sends it once that transaction commits, once per recipient and occasion)."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 
 from applications.enums import InterestState as S
@@ -10,13 +11,31 @@ from members.outbox.services import queue_message
 from members.roles import Role
 
 
-def after_state_change(*, interest, from_state, by):
+def after_state_change(*, interest, from_state, by, change=None):
     """Called by change_state for every change, inside its transaction."""
+    from applications.selection import emails as selection
+
     if interest.state == S.SUBMITTED:
         acknowledge_interest(interest=interest, submitter=by)
         notify_coordinators(interest=interest)
     elif interest.state == S.WITHDRAWN and from_state != S.DRAFT:
         notify_coordinators_of_withdrawal(interest=interest)
+    elif interest.state == S.INVITED and invitation_of(interest) is not None:
+        selection.send_invitation(invitation=invitation_of(interest))
+    elif interest.state in (S.ACCEPTED, S.DECLINED):
+        selection.tell_coordinators_of_answer(interest=interest, change=change)
+    elif interest.state == S.NOT_SELECTED and getattr(invitation_of(interest), "lapsed_at", None):
+        selection.tell_coordinators_of_lapse(invitation=invitation_of(interest))
+    if change is not None and change.message:
+        selection.tell_member_of_change(interest=interest, change=change)
+
+
+def invitation_of(interest):
+    """The interest's formal invitation (applications.selection.invitations), or None."""
+    try:
+        return interest.invitation
+    except ObjectDoesNotExist:
+        return None
 
 
 def focal_points_of(member):

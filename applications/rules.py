@@ -32,7 +32,25 @@ rules.add_perm("applications.withdraw_interest", is_focal_point_of_interest_memb
 rules.add_perm("applications.act_for_member", is_focal_point_of_interest_member | is_secretariat)
 rules.add_perm("applications.act_for_lab", coordinates_interest_lab | is_secretariat)
 
-secretariat_administers("applications", "interest", "namedparticipant", "statechange")
+# Selection (applications.selection): the coordinators of a lab and the
+# Secretariat; a member's focal points answer its invitations and name its
+# participants, and never see the conversation log.
+rules.add_perm("applications.see_selection", is_coordinator | is_secretariat)
+rules.add_perm("applications.select_for_lab", is_lab_coordinator | is_secretariat)
+rules.add_perm("applications.see_conversations", coordinates_interest_lab | is_secretariat)
+rules.add_perm("applications.answer_invitation", is_focal_point_of_interest_member)
+rules.add_perm("applications.name_participants", is_focal_point_of_interest_member)
+
+secretariat_administers(
+    "applications",
+    "interest",
+    "namedparticipant",
+    "statechange",
+    "conversation",
+    "formalinvitation",
+    "waitinglistentry",
+    "labparticipant",
+)
 
 
 def interests_visible_to(user):
@@ -49,3 +67,23 @@ def interests_visible_to(user):
     if is_coordinator(user):
         visible |= Q(lab__in=labs_coordinated_by(user=user), submitted_at__isnull=False)
     return Interest.objects.filter(visible)
+
+
+def labs_for_selection(user):
+    """The labs whose selection the person runs: every lab for the Secretariat,
+    the labs they coordinate for a coordinator, none otherwise."""
+    from labs.models import Lab
+    from labs.services import labs_coordinated_by
+
+    if is_secretariat(user):
+        return Lab.objects.all()
+    if is_coordinator(user):
+        return labs_coordinated_by(user=user)
+    return Lab.objects.none()
+
+
+def selection_interests_for(user):
+    """The submitted interests (whatever their state since) in those labs."""
+    from applications.models import Interest
+
+    return Interest.objects.filter(lab__in=labs_for_selection(user), submitted_at__isnull=False)

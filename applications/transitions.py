@@ -59,12 +59,14 @@ def allowed_targets(*, state, actor=None):
     return [to for (frm, to), who in TRANSITIONS.items() if frm == state and actor in (None, who)]
 
 
-def change_state(*, interest, to, by, reason=""):
+def change_state(*, interest, to, by, reason="", message=""):
     """Moves the interest to `to`, or raises IllegalTransition (the workflow has
     no such change) or PermissionDenied (`by` is not on the side that makes it).
     The row is locked so two people acting at once cannot both move it; the
-    history row and the messages belong to the same transaction."""
-    from applications import messages
+    history row, the audit entry and the messages belong to the same
+    transaction. `message` is what the coordinator tells the member (emailed
+    to its focal points); `reason` stays in the history."""
+    from applications import audit, messages
 
     to = S(to)
     with transaction.atomic():
@@ -81,8 +83,11 @@ def change_state(*, interest, to, by, reason=""):
             locked.submitted_at = timezone.now()
             fields.append("submitted_at")
         locked.save(update_fields=fields)
-        StateChange.objects.create(interest=locked, from_state=from_state, to_state=to, by=by, reason=reason)
-        messages.after_state_change(interest=locked, from_state=from_state, by=by)
+        change = StateChange.objects.create(
+            interest=locked, from_state=from_state, to_state=to, by=by, reason=reason, message=message
+        )
+        audit.record(actor=by, action="interest_state_changed", target=locked, detail=f"{from_state} → {to}")
+        messages.after_state_change(interest=locked, from_state=from_state, by=by, change=change)
     for field in fields:
         setattr(interest, field, getattr(locked, field))
     return locked

@@ -18,7 +18,7 @@ from members.views.access import check, paginate, requires
 
 def with_history(interests):
     history = StateChange.objects.select_related("by")
-    return interests.select_related("lab", "member").prefetch_related(Prefetch("state_changes", history))
+    return interests.select_related("lab", "member", "invitation").prefetch_related(Prefetch("state_changes", history))
 
 
 @requires("applications.see_dashboard")

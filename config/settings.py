@@ -234,6 +234,8 @@ CELERY_BEAT_SCHEDULE = {
     "applications-remind-drafts": {"task": "applications.remind_drafts", "schedule": crontab(hour=6, minute=0)},
     "events-welcome-participants": {"task": "events.welcome_participants", "schedule": crontab(minute="*/15")},
     "events-remind-sessions": {"task": "events.remind_sessions", "schedule": crontab(minute="*/15")},
+    "applications-lapse-invitations": {"task": "applications.lapse_invitations", "schedule": crontab(minute=5)},
+    "applications-remind-invitations": {"task": "applications.remind_invitations", "schedule": crontab(minute=35)},
 }
 
 # Security. Production (DEBUG off) is strict by default; SECURE_SSL_REDIRECT can

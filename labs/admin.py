@@ -79,7 +79,7 @@ class LabAdmin(SecretariatOnly, admin.ModelAdmin):
         (None, {"fields": ["partners", "summary", "target_participants"]}),
         (None, {"fields": [("number_of_online_discussions", "max_online_discussions"), "other_activities"]}),
         (None, {"fields": ["commitment", "what_is_included", "estimated_timeline"]}),
-        (None, {"fields": ["target_cohort_size", "coordinators"]}),
+        (None, {"fields": [("target_cohort_size", "participants_per_member"), "coordinators"]}),
     ]
 
     def get_queryset(self, request):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +98,12 @@ class Lab(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=LabStatus.choices, default=LabStatus.DRAFT)
     interest_deadline = models.DateField(_("deadline for expressions of interest"), null=True, blank=True)
     target_cohort_size = models.PositiveSmallIntegerField(_("target cohort size"), null=True, blank=True)
+    participants_per_member = models.PositiveSmallIntegerField(
+        _("participants per member"),
+        default=2,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many people each member that accepts its invitation may name."),
+    )
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("coordinators"), related_name="coordinated_labs", blank=True
     )

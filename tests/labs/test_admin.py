@@ -26,6 +26,7 @@ def lab_form(edition, **package):
         "number_of_online_discussions": 3,
         "commitment": "Take part.",
         "estimated_timeline": "2025.",
+        "participants_per_member": 3,
         "key_questions-TOTAL_FORMS": 1,
         "key_questions-INITIAL_FORMS": 0,
         "key_questions-0-position": 1,
@@ -66,6 +67,7 @@ def test_the_secretariat_adds_a_lab_with_its_questions_workshops_and_package(cli
     assert response.status_code == 302
     lab = Lab.objects.get(code="SL12")
     assert list(lab.key_questions.values_list("text", flat=True)) == ["How do cities cool down?"]
+    assert lab.participants_per_member == 3
     assert lab.workshops.get().city == "Seville"
     package = lab.support_package
     assert (package.airfare, package.accommodation_nights, package.max_funded_members) == (True, 3, 4)

@@ -56,9 +56,10 @@ def test_a_person_downloads_their_data_as_json(client, amina, member_a, member_b
         "email_addresses",
         "exported_at",
         "invitations",
+        "lab_participations",  # the applications app's sections
         "link_requests",
         "member",
-        "named_participations",  # the applications app's section
+        "named_participations",
         "profile",
         "roles",
         "sessions_and_travel_support",  # the events app's section

@@ -6,7 +6,14 @@ from django.db import transaction
 from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, describe_accounts
 
 # Each app that has demo data provides `load(stdout)`; they run in this order.
-DEMO_LOADERS = ["members.demo", "labs.demo", "members.outbox.demo", "applications.demo", "events.demo"]
+DEMO_LOADERS = [
+    "members.demo",
+    "labs.demo",
+    "members.outbox.demo",
+    "applications.demo",
+    "applications.selection.demo",
+    "events.demo",
+]
 
 
 class Command(BaseCommand):

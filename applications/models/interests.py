@@ -49,6 +49,10 @@ class Interest(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+    # When the coordinator sent the courteous notice to a member not selected (once).
+    not_selected_notice_at = models.DateTimeField(
+        _("not-selected notice sent at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -120,6 +124,11 @@ class StateChange(models.Model):
     at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.TextField(
         _("reason"), max_length=REASON_MAX, validators=[MaxLengthValidator(REASON_MAX)], blank=True
+    )
+    # What the coordinator tells the member about a change they make; the
+    # reason of such a change stays with the Secretariat.
+    message = models.TextField(
+        _("message to the member"), max_length=REASON_MAX, validators=[MaxLengthValidator(REASON_MAX)], blank=True
     )
 
     class Meta:
