@@ -45,11 +45,21 @@ def run_together(*calls):
     return results
 
 
-def test_two_submissions_of_the_same_member_and_lab_make_one_record(
-    monkeypatch, member_a, focal_point_a, colleague_a, lab
-):
-    # Both requests find no interest yet, then both try to create one: only the
-    # database's constraint can stop the second.
+@pytest.fixture
+def without_the_constraint():
+    """Drops the one-interest-per-member-and-lab constraint for one test, to show what it prevents."""
+    (constraint,) = [c for c in Interest._meta.constraints if c.name == "one_interest_per_member_and_lab"]
+    with connection.schema_editor() as editor:
+        editor.remove_constraint(Interest, constraint)
+    yield
+    Interest.objects.all().delete()  # the duplicates would keep the constraint from coming back
+    with connection.schema_editor() as editor:
+        editor.add_constraint(Interest, constraint)
+
+
+def submit_twice_at_once(monkeypatch, member, lab, people):
+    """Two focal points submit for the same member and lab; both find no interest
+    yet, then both try to create one. Returns what each call returned or raised."""
     checked = threading.Barrier(2, timeout=10)
     first_look = threading.local()
     original = services.existing_interest
@@ -65,10 +75,17 @@ def test_two_submissions_of_the_same_member_and_lab_make_one_record(
 
     def submit(by):
         return lambda: services.submit_interest(
-            member=member_a, lab=lab, by=by, answers=COMPLETE_ANSWERS, participants=[a_person()]
+            member=member, lab=lab, by=by, answers=COMPLETE_ANSWERS, participants=[a_person()]
         )
 
-    results = run_together(submit(focal_point_a), submit(colleague_a))
+    return run_together(*(submit(person) for person in people))
+
+
+def test_two_submissions_of_the_same_member_and_lab_make_one_record(
+    monkeypatch, member_a, focal_point_a, colleague_a, lab
+):
+    # Only the database's constraint can stop the second.
+    results = submit_twice_at_once(monkeypatch, member_a, lab, [focal_point_a, colleague_a])
 
     created = [result for result in results if isinstance(result, Interest)]
     refused = [result for result in results if isinstance(result, services.AlreadyExpressed)]
@@ -77,6 +94,15 @@ def test_two_submissions_of_the_same_member_and_lab_make_one_record(
     assert Interest.objects.count() == 1
     assert Interest.objects.get().state == S.SUBMITTED
     assert Message.objects.filter(object_id=created[0].pk).count() == 3  # two acknowledgements, one notice
+
+
+def test_without_the_constraint_both_submissions_would_be_saved(
+    without_the_constraint, monkeypatch, member_a, focal_point_a, colleague_a, lab
+):
+    results = submit_twice_at_once(monkeypatch, member_a, lab, [focal_point_a, colleague_a])
+
+    assert [type(result).__name__ for result in results] == ["Interest", "Interest"]
+    assert Interest.objects.filter(member=member_a, lab=lab).count() == 2
 
 
 def test_the_member_and_the_coordinator_deciding_at_once_make_one_change(member_a, focal_point_a, lab, lab_coordinator):

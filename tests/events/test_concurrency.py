@@ -2,13 +2,16 @@
 one writer in at a time, so the race cannot happen there)."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections
 
+from events import support
 from events.enums import SupportStatus
 from events.models import TravelSupport
 from events.support import SupportRefused
+from events.support_rules import check_package
 from labs.models import SupportPackage
 from members.enums import IncomeGroup
 from tests.events.factories import OnsiteSessionFactory, make_participant
@@ -47,7 +50,28 @@ def run_together(calls):
     return results
 
 
-def test_twenty_offers_at_once_on_a_cap_of_eight_fund_exactly_eight(lab, lab_coordinator, other_coordinator):
+def unlocked_package(lab):
+    """support._locked_package without its row lock, to show what the lock prevents."""
+    package = SupportPackage.objects.filter(lab=lab).first()
+    check_package(package)
+    return package
+
+
+@pytest.mark.parametrize("lock", ["kept", "removed"])
+def test_twenty_offers_at_once_on_a_cap_of_eight_fund_exactly_eight(
+    lock, monkeypatch, lab, lab_coordinator, other_coordinator
+):
+    # Each offer lingers between counting the funded members and adding its own:
+    # only the package's row lock keeps the others from counting meanwhile.
+    count_the_cap = support.check_cap
+
+    def count_then_linger(**kwargs):
+        count_the_cap(**kwargs)
+        time.sleep(0.1)
+
+    monkeypatch.setattr(support, "check_cap", count_then_linger)
+    if lock == "removed":
+        monkeypatch.setattr(support, "_locked_package", unlocked_package)
     SupportPackage.objects.filter(lab=lab).update(max_funded_members=8)
     lab.coordinators.add(other_coordinator)
     workshop = OnsiteSessionFactory(lab=lab)
@@ -66,6 +90,9 @@ def test_twenty_offers_at_once_on_a_cap_of_eight_fund_exactly_eight(lab, lab_coo
 
     funded = [result for result in results if isinstance(result, TravelSupport)]
     refused = [result for result in results if isinstance(result, SupportRefused)]
+    if lock == "removed":
+        assert len(funded) > 8, results  # the cap is broken: the lock is what holds it
+        return
     assert (len(funded), len(refused)) == (8, 12), results
     assert {error.code for error in refused} == {"cap_reached"}
     live = TravelSupport.objects.filter(lab=lab, status=SupportStatus.OFFERED)
