@@ -4,9 +4,9 @@ a POST of a form that works for the rightful person. The answer is 404 (403 to
 roles that see no such record at all) and nothing in the database changes.
 
 Two sweeps, on the permission matrix's world (tests/<app>/matrix.py):
-- the ID in the address: every pattern of the expressions of interest,
-  selection and events that names a record, asked by every signed-in role the
-  matrix refuses, with GET and with each form of that page;
+- the ID in the address: every pattern of the portal's apps that names a
+  record, asked by every signed-in role the matrix refuses, with GET and with
+  each form of that page;
 - an ID in the posted form: actions that name a second record in their data (a
   draft, a conversation, a waiting-list entry, a named participant, the ticked
   interests, the participant and session of an offer), given one of another
@@ -14,7 +14,9 @@ Two sweeps, on the permission matrix's world (tests/<app>/matrix.py):
 
 Every form posted here is first shown to work for the rightful person (the same
 path and data change the database), so a refusal comes from the access check,
-never from a form that was wrong anyway.
+never from a form that was wrong anyway. The same forms, given fields they do
+not show (state, member, funded, who and when...), do exactly what they do
+without them.
 """
 
 import datetime
