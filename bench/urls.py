@@ -1,0 +1,14 @@
+"""Every URL of the portal, plus the benchmark's floor: a bare view answering
+"ok" through the same middleware stack (see bench/settings.py)."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from config.urls import handler500, urlpatterns as portal_urlpatterns  # noqa: F401
+
+
+def ok(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/ok", ok, name="bench_ok"), *portal_urlpatterns]
