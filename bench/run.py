@@ -315,7 +315,8 @@ def table(results):
     ]
     for size in results["export"]["sizes"]:
         lines.append(
-            f"| all interests | {size['rows']} | {size['seconds']} | {size['python_peak_mib']} | {size['rss_growth_mib']} |"
+            f"| all interests | {size['rows']} | {size['seconds']} | {size['python_peak_mib']} "
+            f"| {size['rss_growth_mib']} |"
         )
     memory = results["export"]
     lines.append(

@@ -4,7 +4,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from config.urls import handler500, urlpatterns as portal_urlpatterns  # noqa: F401
+from config.urls import handler500  # noqa: F401
+from config.urls import urlpatterns as portal_urlpatterns
 
 
 def ok(request):
