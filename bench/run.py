@@ -78,9 +78,9 @@ def pages():
     coordinating = signed_in(coordinator.email)
     participant = signed_in(generate.PARTICIPANT_EMAIL)
     public, private = PUBLIC_TARGET, SIGNED_IN_TARGET
-    # Two filters that keep the largest lab (its first theme and language), and a search word.
+    # Three filters that keep the largest lab (its first theme and language, a word of its title).
     theme, language = largest.themes.order_by("slug").first(), largest.working_languages.order_by("code").first()
-    filtered = urlencode({"theme": theme.slug, "language": language.code, "q": "metropolitan"})
+    filtered = urlencode({"theme": theme.slug, "language": language.code, "q": largest.title.split()[1]})
     return [
         Page("catalogue", "/labs/", expect='href="/labs/B', target=public),
         Page("catalogue filtered", f"/labs/?{filtered}", expect=f"/labs/{largest.code}/", target=public),
