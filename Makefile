@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev demo worker beat lint format messages check-translations clean
+.PHONY: run test install install-dev demo worker beat lint format messages check-translations clean bench bench-setup bench-fanout
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,36 @@ messages: install-dev
 
 check-translations: install-dev
 	.ci/translations check
+
+# The benchmark (README, "Benchmark"): a metro-scale data set in a PostgreSQL
+# database of its own, gunicorn with the production settings on plain HTTP,
+# wrk from the same machine on 127.0.0.1, then the reminder fan-out.
+BENCH_DB ?= solutions_labs_bench
+BENCH_REDIS ?= redis://127.0.0.1:6379/3
+BENCH_PORT ?= 8765
+BENCH_ENV = DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) CACHE_URL=$(BENCH_REDIS) \
+	CELERY_BROKER_URL=$(BENCH_REDIS) DEBUG=false SECRET_KEY=bench-only-$(BENCH_DB)-not-a-production-key-0123456789 \
+	ALLOWED_HOSTS=127.0.0.1 SITE_URL=http://127.0.0.1:$(BENCH_PORT) SECURE_SSL_REDIRECT=false CONN_MAX_AGE=60 \
+	LOG_LEVEL=WARNING
+
+bench-setup: install-dev
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	@pg_isready -h 127.0.0.1 -p 5432 -q || (echo "PostgreSQL must run on 127.0.0.1:5432 (user postgres, trust)"; exit 1)
+	@redis-cli -u $(BENCH_REDIS) ping >/dev/null || (echo "Redis must run on 127.0.0.1:6379"; exit 1)
+	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $(BENCH_DB) WITH (FORCE)" -c "CREATE DATABASE $(BENCH_DB)"
+	redis-cli -u $(BENCH_REDIS) flushdb >/dev/null
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
+	$(BENCH_ENV) $(BIN)/python -m bench generate
+
+bench: bench-setup
+	$(BENCH_ENV) $(BIN)/python -m bench run --port $(BENCH_PORT)
+	$(BENCH_ENV) $(BIN)/python -m bench fanout
+	@echo "Results: var/bench/results.md and var/bench/results.json, var/bench/fanout.json"
+
+# The fan-out alone, on a fresh data set.
+bench-fanout: bench-setup
+	$(BENCH_ENV) $(BIN)/python -m bench fanout
 
 clean:
 	rm -rf $(VENV) var/db.sqlite3 staticfiles

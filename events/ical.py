@@ -5,10 +5,13 @@ LAST-MODIFIED and DTSTAMP change when the session changes, so calendars
 replace what they hold. Times are written in UTC."""
 
 import datetime
+import hashlib
 from urllib.parse import urlparse
 
 import icalendar
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events import wording
@@ -16,6 +19,7 @@ from labs.wording import interpretation_note
 
 PRODUCT_ID = "-//Metropolis//Solutions Labs//EN"
 UTC = datetime.UTC
+CACHE_TIMEOUT = 60 * 60
 
 
 def session_uid(session):
@@ -60,3 +64,21 @@ def calendar_of(sessions, *, name):
     for session in sessions:
         calendar.add_component(session_event(session))
     return calendar.to_ical()
+
+
+def cached_calendar_of(sessions, *, name):
+    """calendar_of, kept in the cache under what the calendar shows: each
+    session's id, revision and last change (a session's every save changes
+    them), the catalogue version (bumped by any change to a lab, whose code,
+    title and interpretation the events show), the name and the language. A
+    subscription read every few minutes then costs one light query."""
+    from labs.models import CatalogueVersion
+
+    rows = sessions.order_by("starts_at", "pk").values_list("pk", "sequence", "updated_at")
+    state = repr([CatalogueVersion.current(), get_language(), str(name), *rows])
+    key = "events:ical:" + hashlib.sha256(state.encode()).hexdigest()
+    content = cache.get(key)
+    if content is None:
+        content = calendar_of(sessions.order_by("starts_at", "pk"), name=name)
+        cache.set(key, content, CACHE_TIMEOUT)
+    return content

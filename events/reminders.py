@@ -49,7 +49,12 @@ def due_reminders(*, now):
         sessions = Session.objects.filter(starts_at__gt=now + after, starts_at__lte=now + up_to).select_related("lab")
         for session in sessions:
             due += [(session, person, member, before) for person, member in _people_to_remind(session)]
-    return [entry for entry in due if not _already_reminded(*entry)]
+    reminded = _already_reminded(due)
+    return [
+        (session, person, member, before)
+        for session, person, member, before in due
+        if (session.pk, person.pk, messages.reminder_key(session=session, before=before)) not in reminded
+    ]
 
 
 def _people_to_remind(session):
@@ -62,14 +67,18 @@ def _people_to_remind(session):
     return list(people.values())
 
 
-def _already_reminded(session, person, member, before):
-    return Message.objects.filter(
+def _already_reminded(due):
+    """(session id, person id, repeat key) of the reminders among `due` already
+    queued, in one query whatever their number (a fan-out is thousands)."""
+    if not due:
+        return set()
+    queued = Message.objects.filter(
         occasion=Occasion.SESSION_REMINDER,
         content_type=ContentType.objects.get_for_model(Session),
-        object_id=session.pk,
-        recipient=person,
-        dedupe_key=messages.reminder_key(session=session, before=before),
-    ).exists()
+        object_id__in={session.pk for session, _person, _member, _before in due},
+        dedupe_key__in={messages.reminder_key(session=session, before=before) for session, _p, _m, before in due},
+    )
+    return set(queued.values_list("object_id", "recipient_id", "dedupe_key"))
 
 
 def remind_upcoming_sessions(*, now=None):

@@ -26,7 +26,8 @@ from django.utils.translation import ngettext
 
 from applications import conditions
 from applications.enums import CANDIDATES, IN_COHORT
-from applications.selection.pipeline import languages_of, people_of, pipeline_interests
+from applications.models import Interest, LabParticipant, NamedParticipant
+from applications.selection.pipeline import people_of, pipeline_interests
 from labs.enums import LanguageCode
 from labs.services import is_member_eligible_for_travel
 from labs.wording import join_words
@@ -39,8 +40,35 @@ def cohort_of(*, lab):
     return pipeline_interests(lab=lab).filter(state__in=IN_COHORT, waiting__isnull=True)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """What the balance needs of a candidate: its member's region and its people's working languages."""
+
+    region: str
+    languages: frozenset
+
+
 def candidates_of(*, lab):
-    return pipeline_interests(lab=lab).filter(state__in=CANDIDATES)
+    """The lab's candidates (CANDIDATES), read as plain values in three queries:
+    a lab may have a thousand of them, and the balance needs only this much."""
+    interests = Interest.objects.filter(lab=lab, submitted_at__isnull=False, state__in=CANDIDATES)
+    regions = dict(interests.values_list("pk", "member__region"))
+    confirmed, named = {}, {}
+    people = [
+        (confirmed, LabParticipant.objects.filter(interest__in=interests)),
+        (named, NamedParticipant.objects.filter(interest__in=interests)),
+    ]
+    for languages, rows in people:
+        for interest_id, language in rows.values_list("interest_id", "working_language"):
+            languages.setdefault(interest_id, set()).add(language)
+    # people_of: those named after acceptance, else those named in the expression of interest.
+    return [
+        Candidate(
+            region=region,
+            languages=frozenset(code for code in confirmed.get(pk, named.get(pk, ())) if code),
+        )
+        for pk, region in regions.items()
+    ]
 
 
 @dataclass
@@ -66,15 +94,16 @@ class Balance:
 
 def balance_of(*, lab, cohort, candidates):
     """The balance figures of `cohort` (interests with member and people
-    loaded) among `candidates`; no query beyond the lab's support package."""
+    loaded) among `candidates` (candidates_of); no query beyond the lab's
+    support package."""
     package = conditions.support_package(lab)
     regions = Counter(interest.member.region for interest in cohort)
     people = [person for interest in cohort for person in people_of(interest)]
     languages = Counter(person.working_language for person in people if person.working_language)
     asking = [interest for interest in cohort if interest.asks_travel_support]
     eligible = [i for i in asking if is_member_eligible_for_travel(package=package, member=i.member)]
-    wanted_regions = {interest.member.region for interest in candidates}
-    wanted_languages = {code for interest in candidates for code in languages_of(interest)}
+    wanted_regions = {candidate.region for candidate in candidates}
+    wanted_languages = {code for candidate in candidates for code in candidate.languages}
     balance = Balance(
         size=len(cohort),
         target=lab.target_cohort_size,

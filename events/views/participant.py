@@ -140,7 +140,7 @@ def calendar_feed(request, token):
     """The subscription address: whoever holds the token reads the person's sessions (no sign-in)."""
     feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token, person__is_active=True)
     sessions = calendar_sessions(feed.person)
-    response = _ics(ical.calendar_of(sessions, name=_("Solutions Labs sessions")), "solutions-labs.ics")
+    response = _ics(ical.cached_calendar_of(sessions, name=_("Solutions Labs sessions")), "solutions-labs.ics")
     patch_cache_control(response, private=True, no_store=True)  # personal, though read without signing in
     return response
 

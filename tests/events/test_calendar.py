@@ -140,3 +140,27 @@ def test_another_labs_session_answers_404(client, lab, laura):
     client.force_login(laura)
 
     assert client.get(f"/events/sessions/{elsewhere.pk}/calendar.ics").status_code == 404
+
+
+def test_the_subscription_read_again_shows_every_change_at_once(client, lab, laura, lab_coordinator):
+    """The feed is cached (events.ical.cached_calendar_of): a moved session, a
+    renamed lab, a new session and a declined workshop all show on the next read."""
+    session = SessionFactory(lab=lab, title="First discussion")
+    workshop = OnsiteSessionFactory(lab=lab, title="Workshop")
+    address = f"/events/calendar/{services.calendar_feed_for(laura).token}.ics"
+    assert sorted(events_of(parse(client.get(address)))) == ["SL9: First discussion", "SL9: Workshop"]
+    assert parse(client.get(address)).to_ical() == parse(client.get(address)).to_ical()  # served from the cache
+    later = START + datetime.timedelta(days=3)
+
+    services.update_session(
+        session=session, by=lab_coordinator, starts_at=later, ends_at=later + datetime.timedelta(hours=1)
+    )
+    assert events_of(parse(client.get(address)))["SL9: First discussion"].decoded("DTSTART") == later
+
+    lab.title = "A renamed lab"
+    lab.save()
+    assert "A renamed lab" in str(events_of(parse(client.get(address)))["SL9: First discussion"]["DESCRIPTION"])
+
+    SessionFactory(lab=lab, title="Second discussion")
+    services.answer_onsite(person=laura, session=workshop, attending=False)
+    assert sorted(events_of(parse(client.get(address)))) == ["SL9: First discussion", "SL9: Second discussion"]

@@ -30,13 +30,16 @@ def cohort(request, code):
     if data is not None and _act(request, lab, action, invite=invite, invite_next=invite_next):
         return back_to(request)
     members = list(cohort_of(lab=lab))
+    waiting = list(waiting_list.waiting_list(lab=lab))
+    # Pre-selected members are in the cohort or waiting: no query to know whether any can be invited.
+    has_invitable = any(interest.state == S.PRESELECTED for interest in [*members, *(e.interest for e in waiting)])
     context = {
         "lab": lab,
         "members": members,
-        "balance": balance_of(lab=lab, cohort=members, candidates=list(candidates_of(lab=lab))),
-        "invite": invite if invitable.exists() else None,
+        "balance": balance_of(lab=lab, cohort=members, candidates=candidates_of(lab=lab)),
+        "invite": invite if has_invitable else None,
         "invite_next": invite_next,
-        "waiting": waiting_list.waiting_list(lab=lab),
+        "waiting": waiting,
     }
     return render(request, "applications/selection/cohort.html", context)
 
