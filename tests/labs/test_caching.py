@@ -1,10 +1,14 @@
 """The public catalogue is cached, and any change to what it shows appears at once."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from labs.enums import LabStatus, ThemeSlug
 from labs.models import Theme
+from tests.factories import UserFactory
 from tests.labs.factories import LabFactory, SupportPackageFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +128,66 @@ def test_a_deleted_lab_disappears_at_once(client, lab):
     lab.delete()
 
     assert "Energy Communities" not in client.get(CATALOGUE).content.decode()
+
+
+# Visitors who are not signed in get the whole page from the cache (labs.caching.whole_page_for_visitors).
+
+
+def nonce_of(response):
+    """The nonce of the CSP header and the one on the page's script tag."""
+    header = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    page = re.search(r'<script [^>]*nonce="([^"]+)"', response.content.decode()).group(1)
+    return header, page
+
+
+@pytest.mark.parametrize("url", [CATALOGUE, LAB_PAGE, f"/labs/themes/{ThemeSlug.GENDER_EQUITY}/"])
+def test_a_visitor_gets_the_whole_page_from_the_cache_for_one_query(client, lab, url, django_assert_num_queries):
+    first = client.get(url)
+
+    with django_assert_num_queries(1):  # the catalogue version
+        again = Client().get(url)
+
+    assert again.status_code == 200
+    assert [template.name for template in again.templates] == []  # nothing rendered: the page was whole
+    assert re.sub(r'(nonce|value)="[^"]+"', "", again.content.decode()) == re.sub(
+        r'(nonce|value)="[^"]+"', "", first.content.decode()
+    )
+
+
+def test_each_cached_page_carries_its_own_nonce_and_a_working_csrf_token(client, lab):
+    client.get(CATALOGUE)
+    visitor = Client(enforce_csrf_checks=True)
+
+    cached = visitor.get(CATALOGUE)
+    header, page = nonce_of(cached)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', cached.content.decode()).group(1)
+    switched = visitor.post(
+        reverse("switch_language"), {"language": "fr", "next": CATALOGUE, "csrfmiddlewaretoken": token}
+    )
+
+    assert header == page
+    assert page != nonce_of(client.get(CATALOGUE))[1]
+    assert "@@" not in cached.content.decode()
+    assert switched.status_code == 302
+    assert "Catalogue des Solutions Labs" in visitor.get(CATALOGUE).content.decode()
+
+
+def test_signed_in_people_never_get_a_visitors_page(client, lab):
+    client.get(CATALOGUE)
+    person = UserFactory(name="Paulina Signed-In")
+    client.force_login(person)
+    shown = f">{person.get_short_name()}</button>"
+
+    assert shown in client.get(CATALOGUE).content.decode()
+    client.logout()
+    assert shown not in client.get(CATALOGUE).content.decode()
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, lab):
+    client.get(CATALOGUE)
+    person = UserFactory()
+    client.force_login(person)
+    client.post(reverse("account_logout"))  # leaves "You have signed out." for the next page
+
+    assert "You have signed out." in client.get(CATALOGUE).content.decode()
+    assert "You have signed out." not in client.get(CATALOGUE).content.decode()
