@@ -13,6 +13,7 @@ from applications.forms import WithdrawForm
 from applications.models import Interest, StateChange
 from applications.rules import interests_visible_to
 from applications.transitions import IllegalTransition
+from config.page_cache import cached_page
 from members.views.access import check, paginate, requires
 
 
@@ -22,6 +23,7 @@ def with_history(interests):
 
 
 @requires("applications.see_dashboard")
+@cached_page
 def dashboard(request):
     interests = with_history(Interest.objects.filter(member_id=request.user.member_id))
     page, query = paginate(request, interests)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
+    "config.apps.PortalConfig",
     "members",
     "labs",
     "applications",

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.page_cache import cached_page
 from config.pagination import paginate
 from events import ical, letters, pages, services, support
 from events.enums import CONFIRMED, SessionKind
@@ -26,6 +27,7 @@ LABS_PER_PAGE = 10
 
 
 @login_required
+@cached_page
 def my_labs(request):
     page, query = paginate(request, labs_of_participant(request.user), per_page=LABS_PER_PAGE)
     page.object_list = pages.my_labs(request.user, labs=list(page.object_list))
@@ -136,6 +138,7 @@ def session_calendar(request, pk):
     return _ics(ical.calendar_of([session], name=str(session)), f"{session.lab.code}-session-{session.pk}.ics")
 
 
+@cached_page
 def calendar_feed(request, token):
     """The subscription address: whoever holds the token reads the person's sessions (no sign-in)."""
     feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token, person__is_active=True)

@@ -16,10 +16,12 @@ from applications.selection.decisions import DecisionRefused
 from applications.selection.forms import InviteForm, InviteNextForm, end_of_day
 from applications.selection.invitations import invite_members
 from applications.selection.views.common import back_to, selected_lab
+from config.page_cache import cached_page
 from members.views.access import requires
 
 
 @requires("applications.see_selection")
+@cached_page
 def cohort(request, code):
     lab = selected_lab(request, code)
     data = request.POST if request.method == "POST" else None

@@ -15,6 +15,7 @@ from applications.selection.filters import PipelineFilter
 from applications.selection.forms import BulkDecisionForm
 from applications.selection.pipeline import PIPELINE_STATES, pipeline_interests, state_counts
 from applications.selection.views.common import back_to, selected_lab
+from config.page_cache import cached_page
 from members.views.access import paginate, requires
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,6 +26,7 @@ def filtered(request, lab):
 
 
 @requires("applications.see_selection")
+@cached_page
 def pipeline(request, code):
     lab = selected_lab(request, code)
     filterset = filtered(request, lab)

@@ -1,0 +1,157 @@
+"""Whole pages from the cache, for as long as nothing they show can have changed.
+
+Every write to the database moves a generation number on: at once, and again
+when its transaction commits (so that a page read meanwhile from the data of
+before the commit is never kept under the new number). Writes are seen where
+Django runs its SQL (an execute wrapper on every connection), so bulk updates,
+deletes and the worker's writes count as much as a model's save(). Only the
+sessions' and the outbox's rows are left out: no cached page shows them, and
+they change all the time.
+
+A cached page is kept with the generation it was made at, under a key of the
+minute, the person, the address with its query, the language and the time
+zone: it is served only while the generation is the same, so it is never older
+than the last write or the last minute, and never shown to anyone else. Pages are kept ten
+minutes at most. The values that must differ from one response to the next
+(CSRF tokens, the CSP nonce) are stored as marks and filled in on every hit.
+"""
+
+import hashlib
+import logging
+import re
+import time
+from functools import wraps
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.backends.signals import connection_created
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+TIMEOUT = 10 * 60
+UNWATCHED_TABLES = {"django_session", "outbox_message"}
+WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# Placeholders where the per-response values go, not secrets:
+TOKEN_MARK = "@@csrf-token@@"  # nosec B105
+NONCE_MARK = "@@csp-nonce@@"
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Cache-Control", "Content-Language")
+
+
+# The generation.
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Started from the clock, so that a cache emptied by a restart never meets its old pages again.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there (yet, or any more)
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+    except RedisError as error:  # the cache is down: it serves no pages either
+        logger.warning("Could not move the page cache generation on: %r", error)
+
+
+def watch_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    write = WRITE.match(sql)
+    if write and write.group(1) not in UNWATCHED_TABLES:
+        connection = context["connection"]
+        bump_generation()
+        if connection.in_atomic_block and not any(func is bump_generation for _s, func, _r in connection.run_on_commit):
+            transaction.on_commit(bump_generation, using=connection.alias)
+    return result
+
+
+def watch_connection(sender, connection, **kwargs):
+    if watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(watch_writes)
+
+
+def install():
+    connection_created.connect(watch_connection, dispatch_uid="page-cache-watch-writes")
+
+
+# Marks for what differs per response.
+
+
+def with_marks(request, html):
+    return CSRF_INPUT.sub(rf"\g<1>{TOKEN_MARK}\g<2>", html).replace(str(request.csp_nonce), NONCE_MARK)
+
+
+def filled_in(request, html):
+    return html.replace(NONCE_MARK, str(request.csp_nonce)).replace(TOKEN_MARK, get_token(request))
+
+
+def storable(response):
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+def stored(request, response):
+    """What the cache keeps of a response: its page with marks, and its own headers."""
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    return with_marks(request, response.content.decode(response.charset)), headers
+
+
+def from_cache(request, cached):
+    html, headers = cached
+    response = HttpResponse(filled_in(request, html))
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+# The decorator.
+
+
+def page_key(request):
+    """The minute, the person, the language, the time zone and the address (the
+    generation is kept in the value, so that one round trip reads both)."""
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    person = request.user.pk if request.user.is_authenticated else 0
+    minute = int(time.time() // 60)
+    zone = timezone.get_current_timezone_name()
+    return f"page-cache:{minute}:{person}:{get_language()}:{zone}:{path}"
+
+
+def cached_page(view):
+    """Serves the GET view's page from the cache while nothing it shows can have
+    changed (see above). Not with a message waiting, which a page shows once."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "GET" or len(get_messages(request)):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            current = found.get(GENERATION_KEY) or generation()
+        except RedisError as error:
+            logger.warning("Page cache unavailable: %r", error)
+            return view(request, *args, **kwargs)
+        cached = found.get(key)
+        if cached is not None and cached[0] == current:
+            return from_cache(request, cached[1:])
+        response = view(request, *args, **kwargs)
+        if storable(response) and not get_messages(request).used:
+            try:
+                cache.set(key, (current, *stored(request, response)), TIMEOUT)
+            except RedisError as error:
+                logger.warning("Page cache unavailable: %r", error)
+        return response
+
+    return wrapped
