@@ -1,0 +1,108 @@
+"""What the property-based tests of hostile input share (issue 10.5): the
+hostile values (NUL bytes, very long strings, right-to-left text, markup and
+script, header injections) and the checks that a page or an email is safe."""
+
+import re
+from email.utils import getaddresses
+
+from django.core import mail
+from django.core.cache import cache
+from django.utils.html import escape
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = '"><img src=x onerror=alert(1)>'
+PIECES = [
+    "\x00",
+    "\u202e",  # right-to-left override
+    "\u200f",  # right-to-left mark
+    "مدينة الرباط",
+    "עיר",
+    SCRIPT,
+    IMAGE,
+    "{{ request }}{% debug %}",
+    "'; DROP TABLE members_user; --",
+    "\r\nBcc: evil@example.org",
+    "😀",
+    "%00",
+]
+hostile_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), min_size=1, max_size=6).map("".join)
+very_long_text = st.integers(min_value=201, max_value=12_000).map(
+    lambda n: ("é" + SCRIPT + "\u202e" * 3) * (n // 20 + 1)
+)
+hostile = st.one_of(hostile_text, very_long_text)
+
+EXAMPLES = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FIELD_REFUSALS = (
+    "Null characters are not allowed.",
+    "Ensure this value has at most",
+    "Enter a valid email address.",
+    "This field is required.",
+)
+
+
+def fresh_example(client=None):
+    """Each generated example starts with no rate limit used, no mail, and signed out."""
+    cache.clear()
+    mail.outbox = []
+    if client is not None:
+        client.logout()
+
+
+def assert_safe(response):
+    content = response.content.decode()
+    assert response.status_code < 500
+    assert SCRIPT not in content
+    assert IMAGE not in content
+
+
+MAIL_HEADERS = {
+    "Auto-Submitted",  # set by the outbox on every message
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "MIME-Version",
+    "Subject",
+    "From",
+    "To",
+    "Date",
+    "Message-ID",
+}
+
+
+def assert_mail_headers_clean():
+    """No header was added by input, no value holds a line break (but for RFC 5322
+    folding: a line break followed by a space), nobody unexpected receives it."""
+    for message in mail.outbox:
+        headers = dict(message.message().items())
+        assert set(headers) <= MAIL_HEADERS, headers
+        for value in headers.values():
+            unfolded = re.sub(r"\r?\n[ \t]", " ", value)
+            assert "\n" not in unfolded and "\r" not in unfolded, value
+        addresses = [address for _name, address in getaddresses(message.recipients())]
+        assert "evil@example.org" not in addresses
+
+
+def assert_mail_safe():
+    """Every message sent: clean headers, and no markup of the input in its HTML part."""
+    assert_mail_headers_clean()
+    for message in mail.outbox:
+        for html, mimetype in message.alternatives:
+            assert mimetype == "text/html"
+            assert SCRIPT not in html
+            assert IMAGE not in html
+
+
+def assert_refused_with_a_message(response, *refusals):
+    """A page shown again (200) that says, at a field, why it refused: one of
+    the usual refusals or one of `refusals`."""
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert any(refusal in content for refusal in (*FIELD_REFUSALS, *refusals)), content[-3000:]
+
+
+def assert_kept(response, *values):
+    """What was typed comes back, escaped, in the form shown again."""
+    content = response.content.decode()
+    for value in values:
+        assert escape(value) in content, value[:200]
