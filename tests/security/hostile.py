@@ -7,6 +7,7 @@ from email.utils import getaddresses
 
 from django.core import mail
 from django.core.cache import cache
+from django.template.defaultfilters import linebreaks, linebreaksbr
 from django.utils.html import escape
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -32,6 +33,21 @@ very_long_text = st.integers(min_value=201, max_value=12_000).map(
     lambda n: ("é" + SCRIPT + "\u202e" * 3) * (n // 20 + 1)
 )
 hostile = st.one_of(hostile_text, very_long_text)
+# Hostile but within what forms accept (no NUL byte, not too long, not blank):
+# what is stored, then shown.
+storable = hostile_text.map(lambda text: text.replace("\x00", "")[:150]).map(
+    lambda text: text if text.strip() else "·" + text
+)
+
+
+def typed(*names):
+    """What is typed in the fields `names`: all of it storable, or all of it
+    hostile (refused as soon as one value is), so that both roads are taken."""
+    return st.one_of(
+        st.fixed_dictionaries(dict.fromkeys(names, storable)),
+        st.fixed_dictionaries(dict.fromkeys(names, hostile)),
+    )
+
 
 EXAMPLES = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FIELD_REFUSALS = (
@@ -99,6 +115,14 @@ def assert_refused_with_a_message(response, *refusals):
     content = response.content.decode()
     assert response.status_code == 200
     assert any(refusal in content for refusal in (*FIELD_REFUSALS, *refusals)), content[-3000:]
+
+
+def assert_shown(content, *values):
+    """Each value is in the page, escaped: as it is, or with its line breaks
+    made into <br> or paragraphs (linebreaksbr, linebreaks)."""
+    for value in values:
+        forms = {escape(value), linebreaksbr(value, autoescape=True), linebreaks(value, autoescape=True)}
+        assert any(form in content for form in forms), value[:200]
 
 
 def assert_kept(response, *values):
