@@ -130,6 +130,8 @@ def test_the_expression_of_interest_form(
     if action == "submit":
         assert mail.outbox  # the acknowledgement and the coordinator's notice
         shown_escaped(client, lab_coordinator, selection_page(interest), *typed)
+        for export in ("applications:pipeline_csv", "applications:pipeline_xlsx"):
+            assert client.get(reverse(export, kwargs={"code": lab.code})).status_code == 200
 
 
 @FEW
