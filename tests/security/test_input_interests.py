@@ -26,6 +26,7 @@ from tests.labs.factories import LabFactory, SupportPackageFactory
 from tests.security.hostile import (
     EXAMPLES,
     assert_kept,
+    assert_mail_headers_clean,
     assert_mail_safe,
     assert_refused_with_a_message,
     assert_safe,
@@ -132,6 +133,61 @@ def test_the_expression_of_interest_form(
         shown_escaped(client, lab_coordinator, selection_page(interest), *typed)
         for export in ("applications:pipeline_csv", "applications:pipeline_xlsx"):
             assert client.get(reverse(export, kwargs={"code": lab.code})).status_code == 200
+
+
+@FEW
+@given(
+    action=st.one_of(st.sampled_from(["choose", "draft", "submit", "add-person"]), hostile),
+    labs=st.lists(mostly(st.none(), hostile), max_size=3),
+    total=mostly(st.sampled_from(["0", "1", "2", "11"]), hostile, st.integers().map(str)),
+    interest=st.one_of(st.just(""), hostile, st.integers().map(str)),
+)
+def test_the_interest_forms_choices_buttons_and_counts(client, focal_point_a, lab, action, labs, total, interest):
+    fresh_example()
+    Interest.objects.filter(member=focal_point_a.member).delete()
+    client.force_login(focal_point_a)
+    action = f"add-person-{lab.pk}" if action == "add-person" else action
+    data = form(action, section(lab, interest=interest), labs=[lab.code if code is None else code for code in labs])
+    data[f"lab-{lab.pk}-people-TOTAL_FORMS"] = total
+
+    response = client.post(reverse("applications:express_interest"), data)
+
+    assert_safe(response)
+    event(f"answered {response.status_code}")
+    if response.status_code == 302:
+        assert Interest.objects.filter(member=focal_point_a.member, lab=lab).exists()
+    else:
+        assert response.status_code in (200, 400)  # 400: a NUL byte in the lab's code
+        assert not Interest.objects.filter(member=focal_point_a.member).exists()
+
+
+@FEW
+@given(values=typed("motivation", "experience", "name"), email=an_email)
+def test_editing_a_submitted_interest(client, focal_point_a, lab_coordinator, lab, values, email):
+    fresh_example()
+    Interest.objects.filter(member=focal_point_a.member).delete()
+    interest = InterestFactory(member=focal_point_a.member, lab=lab, state=S.SUBMITTED)
+    client.force_login(focal_point_a)
+    person = a_person(name=values["name"], email=email)
+    answers = {**COMPLETE, "motivation": values["motivation"], "experience": values["experience"]}
+    url = reverse("applications:edit_interest", kwargs={"pk": interest.pk})
+
+    response = client.post(url, form("submit", section(lab, answers, [person], interest=interest.pk)))
+
+    assert_safe(response)
+    event(f"answered {response.status_code}")
+    before = (interest.motivation, interest.experience)
+    interest.refresh_from_db()
+    if response.status_code == 200:
+        assert_refused_with_a_message(response, *MISSING)
+        assert_kept(response, *values.values(), email)
+        assert (interest.motivation, interest.experience) == before
+        return
+    assert (interest.motivation, interest.experience) == (values["motivation"].strip(), values["experience"].strip())
+    assert interest.participants.get().name == values["name"].strip()
+    typed = [interest.motivation, interest.experience, values["name"].strip()]
+    shown_escaped(client, focal_point_a, interest_page(interest), *typed)
+    shown_escaped(client, lab_coordinator, selection_page(interest), *typed)
 
 
 @FEW
@@ -377,3 +433,42 @@ def test_naming_a_participant(
     assert {address.lower() for message in mail.outbox for _name, address in getaddresses(message.to)} <= {row.email}
     shown_escaped(client, focal_point_a, url, row.name, row.position)  # the department is not shown
     shown_escaped(client, lab_coordinator, selection_page(interest), row.name)
+
+
+def test_a_line_break_in_a_named_participants_name_never_reaches_a_mail_header(
+    client, focal_point_a, lab, django_capture_on_commit_callbacks
+):
+    interest = InterestFactory(member=focal_point_a.member, lab=lab, state=S.ACCEPTED)
+    client.force_login(focal_point_a)
+    data = {"action": "add", "name": "Ana\r\nBcc: evil@example.org", "email": "ana@quito.example", "position": ""}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("applications:participants", kwargs={"pk": interest.pk}), data)
+
+    assert response.status_code == 302
+    assert LabParticipant.objects.get(interest=interest).name == "Ana\r\nBcc: evil@example.org"  # stored as typed...
+    assert [message.to for message in mail.outbox] == [["ana@quito.example"]]  # the portal invitation
+    assert_mail_headers_clean()  # ...and never in a header
+
+
+@FEW
+@given(q=hostile, state=hostile, region=hostile, language=hostile, travel=hostile, sort=hostile, page=hostile)
+def test_the_pipelines_filters_and_exports(
+    client, lab_coordinator, lab, member_a, q, state, region, language, travel, sort, page
+):
+    fresh_example()
+    if not Interest.objects.filter(lab=lab).exists():
+        InterestFactory(member=member_a, lab=lab, state=S.SUBMITTED)
+    client.force_login(lab_coordinator)
+    query = {"q": q, "state": [state, "submitted"], "region": region, "language": language, "travel": travel}
+    query.update({"income_group": region, "sort": sort, "page": page})
+
+    nul = any("\x00" in value for value in (q, state, region, language, travel, sort, page))
+    page = client.get(reverse("applications:pipeline", kwargs={"code": lab.code}), query)
+    assert_safe(page)
+    assert page.status_code == (400 if nul else 200)  # the 400 page: a NUL byte in the address
+    for name in ("applications:pipeline_csv", "applications:pipeline_xlsx"):
+        export = client.get(reverse(name, kwargs={"code": lab.code}), query)
+        assert export.status_code == (400 if nul else 200)
+        if not nul:
+            assert b"".join(export.streaming_content)
