@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from hypothesis import event, given
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ from tests.factories import MemberFactory, UserFactory
 from tests.labs.factories import LabFactory, SupportPackageFactory
 from tests.security.hostile import (
     EXAMPLES,
+    SCRIPT,
     assert_kept,
     assert_mail_safe,
     assert_refused_with_a_message,
@@ -369,3 +371,72 @@ def test_notes_on_travel_support(
     assert offered.changes.latest("pk").note == text.strip() or offered.changes.filter(note=text.strip()).exists()
     shown_escaped(client, laura, f"/events/support/{offered.pk}/", text.strip())
     shown_escaped(client, lab_coordinator, reverse("events:support_detail", args=[offered.pk]), text.strip())
+
+
+@EXAMPLES
+@given(page=hostile, key=hostile)
+def test_the_lists_pages(client, lab, lab_coordinator, laura, workshop, page, key):
+    fresh_example()
+    client.force_login(lab_coordinator)
+    urls = ["/events/manage/", f"/events/manage/{lab.code}/sessions/", f"/events/manage/{lab.code}/support/"]
+
+    for url in urls:
+        response = client.get(url, {"page": page, key: page})
+        assert_safe(response)
+        assert response.status_code == (400 if "\x00" in page + key else 200)  # the 400 page: a NUL byte
+    client.force_login(laura)
+    response = client.get(reverse("events:my_labs"), {"page": page})
+    assert_safe(response)
+    assert response.status_code == (400 if "\x00" in page else 200)
+
+
+def raw_upload(client, url, filename, content):
+    """Posts a document as a browser would, its file name as it is (the test
+    client would keep only what follows the last slash)."""
+    boundary = "hostile-boundary"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nConclusions\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + content
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(url, body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+@pytest.mark.parametrize(
+    ("filename", "kept_as"),
+    [
+        ("../../../etc/passwd.pdf", "passwd.pdf"),
+        ("..\\..\\windows\\win.ini.pdf", "win.ini.pdf"),
+        ("evil&#13;&#10;Bcc: x&#0;.pdf", "evilBcc: x\ufffd.pdf"),
+        ("<script>alert(1)<&#47;script>.pdf", "script>.pdf"),
+        ("\u202egnp.pdf", "gnp.pdf"),
+    ],
+)
+def test_a_hostile_file_name_is_reduced_to_a_plain_name(client, lab, lab_coordinator, laura, filename, kept_as):
+    client.force_login(lab_coordinator)
+
+    response = raw_upload(client, f"/events/manage/{lab.code}/documents/new/", filename, PDF)
+
+    assert response.status_code == 302
+    document = LabDocument.objects.get()
+    assert document.original_name == kept_as
+    assert document.file.name.startswith(f"labs/{lab.pk}/") and ".." not in document.file.name
+    client.force_login(laura)
+    download = client.get(reverse("events:document", args=[document.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == content_disposition_header(True, kept_as)
+
+
+def test_an_oversize_upload_with_a_hostile_name_is_refused_with_a_message(client, lab, lab_coordinator):
+    client.force_login(lab_coordinator)
+    content = PDF + b"\0" * (10 * 1024 * 1024)
+
+    response = raw_upload(client, f"/events/manage/{lab.code}/documents/new/", f"{SCRIPT}.pdf", content)
+
+    assert_safe(response)
+    assert_refused_with_a_message(response, "This file is larger than 10 MB: upload a smaller PDF.")
+    assert not LabDocument.objects.exists()
