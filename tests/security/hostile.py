@@ -2,6 +2,7 @@
 hostile values (NUL bytes, very long strings, right-to-left text, markup and
 script, header injections) and the checks that a page or an email is safe."""
 
+import datetime
 import re
 from email.utils import getaddresses
 
@@ -50,6 +51,21 @@ def typed(*names):
         st.fixed_dictionaries(dict.fromkeys(names, hostile)),
     )
 
+
+a_date = st.one_of(
+    st.dates(min_value=datetime.date(1, 1, 1)).map(str),
+    hostile,
+    st.sampled_from(["", "2030-02-30", "99999-01-01", "0000-00-00", "2030-01-01\x00"]),
+)
+a_future_date = st.dates(min_value=datetime.date(2031, 1, 1), max_value=datetime.date(2100, 1, 1)).map(str)
+
+
+def mostly(usual, *others):
+    """`usual` three times out of four: the other fields' hostile values are then what is checked."""
+    return st.integers(0, 3).flatmap(lambda draw: st.one_of(*others) if draw == 0 else usual)
+
+
+an_email = mostly(st.emails().filter(lambda email: len(email) < 200), hostile)
 
 EXAMPLES = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FIELD_REFUSALS = (

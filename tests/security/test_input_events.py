@@ -28,6 +28,7 @@ from tests.labs.factories import LabFactory, SupportPackageFactory
 from tests.security.hostile import (
     EXAMPLES,
     SCRIPT,
+    a_date,
     assert_kept,
     assert_mail_safe,
     assert_refused_with_a_message,
@@ -35,10 +36,10 @@ from tests.security.hostile import (
     assert_shown,
     fresh_example,
     hostile,
+    mostly,
     storable,
     typed,
 )
-from tests.security.test_input_interests import a_date, mostly
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 EVENT_REFUSALS = (

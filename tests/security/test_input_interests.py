@@ -5,7 +5,6 @@ with what was typed kept, or stored as typed (stripped) and shown escaped on
 the member's and the coordinator's pages and in the HTML part of every email
 the action sends; a line break in a name never reaches a mail header."""
 
-import datetime
 from email.utils import getaddresses
 
 import pytest
@@ -25,6 +24,9 @@ from tests.factories import UserFactory
 from tests.labs.factories import LabFactory, SupportPackageFactory
 from tests.security.hostile import (
     EXAMPLES,
+    a_date,
+    a_future_date,
+    an_email,
     assert_kept,
     assert_mail_headers_clean,
     assert_mail_safe,
@@ -33,26 +35,12 @@ from tests.security.hostile import (
     assert_shown,
     fresh_example,
     hostile,
+    mostly,
     storable,
     typed,
 )
 
-FEW = EXAMPLES
 MISSING = ("Answer this question", "Say why the member withdraws.", "This field is required for someone new.")
-a_date = st.one_of(
-    st.dates(min_value=datetime.date(1, 1, 1)).map(str),
-    hostile,
-    st.sampled_from(["", "2030-02-30", "99999-01-01", "0000-00-00", "2030-01-01\x00"]),
-)
-a_future_date = st.dates(min_value=datetime.date(2031, 1, 1), max_value=datetime.date(2100, 1, 1)).map(str)
-
-
-def mostly(usual, *others):
-    """`usual` three times out of four: the other fields' hostile values are then what is checked."""
-    return st.integers(0, 3).flatmap(lambda draw: st.one_of(*others) if draw == 0 else usual)
-
-
-an_email = mostly(st.emails().filter(lambda email: len(email) < 200), hostile)
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +78,7 @@ def shown_escaped(client, person, url, *values):
     assert_shown(page.content.decode(), *values)
 
 
-@FEW
+@EXAMPLES
 @given(
     action=st.sampled_from(["draft", "submit"]),
     values=typed("motivation", "experience", "name", "position", "department"),
@@ -141,7 +129,7 @@ def test_the_expression_of_interest_form(
             assert client.get(reverse(export, kwargs={"code": lab.code})).status_code == 200
 
 
-@FEW
+@EXAMPLES
 @given(
     action=st.one_of(st.sampled_from(["choose", "draft", "submit", "add-person"]), hostile),
     labs=st.lists(mostly(st.none(), hostile), max_size=3),
@@ -167,7 +155,7 @@ def test_the_interest_forms_choices_buttons_and_counts(client, focal_point_a, la
         assert not Interest.objects.filter(member=focal_point_a.member).exists()
 
 
-@FEW
+@EXAMPLES
 @given(values=typed("motivation", "experience", "name"), email=an_email)
 def test_editing_a_submitted_interest(client, focal_point_a, lab_coordinator, lab, values, email):
     fresh_example()
@@ -196,7 +184,7 @@ def test_editing_a_submitted_interest(client, focal_point_a, lab_coordinator, la
     shown_escaped(client, lab_coordinator, selection_page(interest), *typed)
 
 
-@FEW
+@EXAMPLES
 @given(reason=st.one_of(storable, hostile))
 def test_withdrawing(client, focal_point_a, lab_coordinator, lab, django_capture_on_commit_callbacks, reason):
     fresh_example()
@@ -222,7 +210,7 @@ def test_withdrawing(client, focal_point_a, lab_coordinator, lab, django_capture
     shown_escaped(client, lab_coordinator, selection_page(interest), reason.strip())
 
 
-@FEW
+@EXAMPLES
 @given(
     to=st.sampled_from(["in_conversation", "preselected", "not_selected"]),
     values=typed("reason", "message"),
@@ -264,7 +252,7 @@ def test_a_decision(client, focal_point_a, lab_coordinator, lab, django_capture_
     shown_escaped(client, lab_coordinator, selection_page(interest), *filter(None, [change.reason, change.message]))
 
 
-@FEW
+@EXAMPLES
 @given(
     held_on=mostly(st.none(), a_date),
     channel=mostly(st.sampled_from(["call", "video", "email", "meeting"]), hostile),
@@ -304,7 +292,7 @@ def test_the_conversation_log(client, member_a, lab_coordinator, lab, held_on, c
     shown_escaped(client, lab_coordinator, reverse("applications:selection_home"))
 
 
-@FEW
+@EXAMPLES
 @given(
     interests=mostly(st.just([None]), st.lists(st.one_of(st.none(), hostile), max_size=2)),
     deadline=mostly(a_future_date, a_date),
@@ -347,7 +335,7 @@ def test_inviting_from_the_cohort(
         assert mail.outbox  # the member's focal points are invited
 
 
-@FEW
+@EXAMPLES
 @given(
     reason=st.one_of(storable, hostile),
     ticked=st.dictionaries(st.sampled_from(["online_sessions", "share_experience"]), hostile),
@@ -386,7 +374,7 @@ def test_answering_the_invitation(
     shown_escaped(client, lab_coordinator, selection_page(interest), interest.invitation.decline_reason)
 
 
-@FEW
+@EXAMPLES
 @given(
     values=typed("name", "position", "department"),
     email=an_email,
@@ -456,7 +444,7 @@ def test_a_line_break_in_a_named_participants_name_never_reaches_a_mail_header(
     assert_mail_headers_clean()  # ...and never in a header
 
 
-@FEW
+@EXAMPLES
 @given(q=hostile, state=hostile, region=hostile, language=hostile, travel=hostile, sort=hostile, page=hostile)
 def test_the_pipelines_filters_and_exports(
     client, lab_coordinator, lab, member_a, q, state, region, language, travel, sort, page
