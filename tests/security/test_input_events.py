@@ -6,6 +6,7 @@ coordinator's and the participant's pages, in the exports, and in the HTML part
 of every email the action sends."""
 
 import os
+from email.utils import getaddresses
 from urllib.parse import quote
 
 import pytest
@@ -296,12 +297,19 @@ def an_offer(lab, laura, workshop, lab_coordinator):
     values=typed("departure_city", "dietary_needs", "access_needs"),
     arrival=mostly(st.just("2030-06-01"), a_date),
     departure=mostly(st.just("2030-06-05"), a_date),
+    name=storable,
 )
 def test_accepting_travel_support(
-    client, lab, lab_coordinator, laura, workshop, django_capture_on_commit_callbacks, values, arrival, departure
+    client, lab, lab_coordinator, laura, workshop, django_capture_on_commit_callbacks, values, arrival, departure, name
 ):
     fresh_example()
-    offered = an_offer(lab, laura, workshop, lab_coordinator)
+    laura.name = name  # as the profile form stores it (tests/security/test_input.py): in the emails and the letter
+    laura.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        offered = an_offer(lab, laura, workshop, lab_coordinator)
+    assert [getaddresses(message.to)[0][1] for message in mail.outbox] == ["laura@bogota.example"]
+    assert_mail_safe()  # the offer's email, addressed to her by name
+    mail.outbox = []
     client.force_login(laura)
     data = {"action": "accept", "accept-arrival_date": arrival, "accept-departure_date": departure}
     data.update({f"accept-{name}": value for name, value in values.items()})
