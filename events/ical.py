@@ -60,7 +60,9 @@ def calendar_of(sessions, *, name):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # An X- property is written as it is, not escaped like the event's text:
+    # a line break in a session's title would end it (and break the calendar).
+    calendar.add("x-wr-calname", " ".join(name.split()))
     for session in sessions:
         calendar.add_component(session_event(session))
     return calendar.to_ical()

@@ -10,6 +10,7 @@ import tempfile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from applications.selection.pipeline import languages_of, people_of
 from labs.enums import LanguageCode
@@ -65,7 +66,10 @@ def rows(interests):
 
 
 def _inert(value):
-    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    """Text a spreadsheet would run as a formula is prefixed with an apostrophe;
+    control characters a worksheet cannot hold (pasted into a name: an escape,
+    a vertical tab) are left out."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
     return f"'{value}" if value[:1] in FORMULA_STARTS else value
 
 

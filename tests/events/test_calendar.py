@@ -43,6 +43,19 @@ def test_a_sessions_ics_is_valid_icalendar_in_utc(client, settings, lab, laura):
     assert b"DTSTART:20300310T140000Z" in client.get(f"/events/sessions/{session.pk}/calendar.ics").content
 
 
+def test_a_line_break_in_a_title_stays_inside_its_property(client, lab, laura):
+    session = SessionFactory(lab=lab, title="Care\r\nX-INJECTED:yes", description="One\nTwo")
+    client.force_login(laura)
+
+    calendar = parse(client.get(f"/events/sessions/{session.pk}/calendar.ics"))
+
+    assert str(calendar["X-WR-CALNAME"]) == "SL9: Care X-INJECTED:yes"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "SL9: Care\nX-INJECTED:yes"
+    assert str(event["DESCRIPTION"]).endswith("\n\nOne\nTwo")
+    assert "X-INJECTED" not in calendar and "X-INJECTED" not in event
+
+
 def test_an_onsite_sessions_location_is_its_place(client, lab, laura):
     session = OnsiteSessionFactory(lab=lab)
     client.force_login(laura)

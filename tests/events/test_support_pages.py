@@ -124,6 +124,17 @@ def test_a_value_that_looks_like_a_formula_is_exported_as_text(client, workshop,
     assert sheet["O2"].value == '\'=HYPERLINK("x")'
 
 
+def test_control_characters_a_worksheet_cannot_hold_are_left_out(client, workshop, laura, lab_coordinator):
+    support = offer(laura, workshop, lab_coordinator)
+    accept_travel_support(support=support, by=laura, **{**DETAILS, "dietary_needs": "\x1b[31mVegan\x0b\x07"})
+    client.force_login(lab_coordinator)
+
+    response = client.get("/events/manage/SL9/support/export.xlsx")
+
+    assert response.status_code == 200
+    assert load_workbook(BytesIO(response.content)).active["O2"].value == "[31mVegan"
+
+
 def test_the_coordinator_offers_support_through_the_form(client, workshop, laura, lab_coordinator):
     client.force_login(lab_coordinator)
 

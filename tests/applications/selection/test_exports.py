@@ -122,6 +122,16 @@ def test_the_csv_export_holds_every_row_sorted_with_formulas_made_inert(client, 
     assert "Secret notes" not in "".join(cell for row in rows for cell in row)
 
 
+def test_control_characters_a_worksheet_cannot_hold_are_left_out(client, lab, lab_coordinator):
+    candidate(lab, "Quito\x1b[31m", people=[("Ana\x0bPérez\x07", "es", "")])
+
+    response = export(client, lab_coordinator, lab, "xlsx")
+
+    assert response.status_code == 200
+    assert [row[0] for row in xlsx_rows(response)[1:]] == ["Quito[31m"]
+    assert [row[7] for row in csv_rows(export(client, lab_coordinator, lab, "csv"))[1:]] == ["AnaPérez"]
+
+
 def test_the_export_is_in_the_readers_language(client, lab, lab_coordinator, two_members):
     rows = xlsx_rows(export(client, lab_coordinator, lab, "xlsx", {"region": "africa"}, language="fr"))
 
