@@ -35,6 +35,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+FORMAT = 2  # of the cached values: a new format must not meet the old ones
 TIMEOUT = 10 * 60
 UNWATCHED_TABLES = {"django_session", "outbox_message"}
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
@@ -42,6 +43,7 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 # Placeholders where the per-response values go, not secrets:
 TOKEN_MARK = "@@csrf-token@@"  # nosec B105
 NONCE_MARK = "@@csp-nonce@@"
+MARKS = re.compile(f"({re.escape(TOKEN_MARK)}|{re.escape(NONCE_MARK)})")
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Cache-Control", "Content-Language")
 
 
@@ -89,12 +91,16 @@ def install():
 # Marks for what differs per response.
 
 
-def with_marks(request, html):
-    return CSRF_INPUT.sub(rf"\g<1>{TOKEN_MARK}\g<2>", html).replace(str(request.csp_nonce), NONCE_MARK)
+def with_marks(request, content):
+    """The page's bytes cut around its CSRF tokens and CSP nonce: (pieces, marks between them)."""
+    html = content.decode()
+    html = CSRF_INPUT.sub(rf"\g<1>{TOKEN_MARK}\g<2>", html).replace(str(request.csp_nonce), NONCE_MARK)
+    return tuple(piece.encode() for piece in MARKS.split(html))
 
 
-def filled_in(request, html):
-    return html.replace(NONCE_MARK, str(request.csp_nonce)).replace(TOKEN_MARK, get_token(request))
+def filled_in(request, pieces):
+    values = {TOKEN_MARK.encode(): get_token(request).encode(), NONCE_MARK.encode(): str(request.csp_nonce).encode()}
+    return b"".join(values.get(piece, piece) for piece in pieces)
 
 
 def storable(response):
@@ -102,14 +108,14 @@ def storable(response):
 
 
 def stored(request, response):
-    """What the cache keeps of a response: its page with marks, and its own headers."""
+    """What the cache keeps of a response: its page cut around the marks, and its own headers."""
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    return with_marks(request, response.content.decode(response.charset)), headers
+    return with_marks(request, response.content), headers
 
 
 def from_cache(request, cached):
-    html, headers = cached
-    response = HttpResponse(filled_in(request, html))
+    pieces, headers = cached
+    response = HttpResponse(filled_in(request, pieces))
     for name, value in headers.items():
         response[name] = value
     return response
@@ -125,7 +131,7 @@ def page_key(request):
     person = request.user.pk if request.user.is_authenticated else 0
     minute = int(time.time() // 60)
     zone = timezone.get_current_timezone_name()
-    return f"page-cache:{minute}:{person}:{get_language()}:{zone}:{path}"
+    return f"page-cache:{FORMAT}:{minute}:{person}:{get_language()}:{zone}:{path}"
 
 
 def cached_page(view):

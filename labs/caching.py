@@ -51,7 +51,7 @@ def whole_page_for_visitors(view):
     def wrapped(request, *args, **kwargs):
         if request.method != "GET" or request.user.is_authenticated or len(get_messages(request)):
             return view(request, *args, **kwargs)
-        key = f"labs:whole-page:{page_key(request)}"
+        key = f"labs:whole-page:{page_cache.FORMAT}:{page_key(request)}"
         cached = cache.get(key)
         if cached is not None:
             return page_cache.from_cache(request, cached)
