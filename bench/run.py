@@ -334,7 +334,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page at most")
-    parser.add_argument("--requests", type=int, default=20000, help="responses per page at most")
+    parser.add_argument("--requests", type=int, default=100000, help="responses per page at most")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=20, help="requests per page before measuring")

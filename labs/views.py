@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from config.page_cache import cached_page
 from config.pagination import paginate
 from labs import services
-from labs.caching import cached_page_parts, whole_page_for_visitors
+from labs.caching import cached_page_parts
 from labs.enums import LabStatus
 from labs.filters import LabFilter
 from labs.models import Theme
@@ -23,7 +24,7 @@ def express_interest_url(lab):
     return f"{reverse('applications:express_interest')}?{urlencode({'lab': lab.code})}"
 
 
-@whole_page_for_visitors
+@cached_page
 def catalogue(request):
     def build():
         labs = LabFilter(request.GET or None, queryset=services.catalogue_labs())
@@ -34,7 +35,7 @@ def catalogue(request):
     return render(request, "labs/catalogue.html", cached_page_parts(request, build))
 
 
-@whole_page_for_visitors
+@cached_page
 def lab_detail(request, code):
     def build():
         lab = services.catalogue_labs().prefetch_related("key_questions").filter(code__iexact=code).first()
@@ -50,7 +51,7 @@ def lab_detail(request, code):
     return render(request, "labs/lab_detail.html", cached_page_parts(request, build))
 
 
-@whole_page_for_visitors
+@cached_page
 def theme(request, slug):
     def build():
         chosen = get_object_or_404(Theme, slug=slug)

@@ -65,3 +65,11 @@ def test_it_starts_from_the_clock_when_the_cache_has_none(db):
     cache.delete(page_cache.GENERATION_KEY)
 
     assert page_cache.generation() > 1_600_000_000 * 10**9
+
+
+def test_the_redis_cache_keeps_one_client_per_pool():
+    from config.cache import RedisCache
+
+    redis_cache = RedisCache("redis://127.0.0.1:6379/9", {})  # builds clients without connecting
+
+    assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
