@@ -26,7 +26,12 @@ def needs_second_factor(user):
 
 
 def has_authenticator_app(user):
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    """Read once per request (or from the cache: members.person_facts)."""
+    known = getattr(user, "_has_authenticator_app", None)
+    if known is None:
+        known = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        user._has_authenticator_app = known
+    return known
 
 
 def is_open_page(view_name):
