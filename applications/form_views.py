@@ -37,7 +37,8 @@ def _more_people(action, lab):
 def express_interest(request):
     member = request.user.member
     codes = request.GET.getlist("lab")
-    asked_about = codes or request.POST.getlist("labs")
+    # A NUL byte cannot be in a lab code, and PostgreSQL refuses it in a query; the form says what is wrong.
+    asked_about = [code for code in codes or request.POST.getlist("labs") if "\x00" not in code]
     refusal = conditions.member_refusal(member=member, lab=public_labs().filter(code__in=asked_about).first())
     if refusal:
         return render(request, "applications/refused.html", {"refusal": refusal})

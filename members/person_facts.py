@@ -27,9 +27,13 @@ def load_person_facts(user):
         return
     facts = found.get(key)
     if facts is not None and facts[0] == current:
-        user._role_names, user._has_authenticator_app = facts[1], facts[2]
+        user._role_names = facts[1]
+        if facts[2] is not None:
+            user._has_authenticator_app = facts[2]
         return
+    # Only staff are asked for an authenticator app (members.mfa).
+    has_app = mfa.has_authenticator_app(user) if mfa.needs_second_factor(user) else None
     try:
-        cache.set(key, (current, role_names(user), mfa.has_authenticator_app(user)), TIMEOUT)
+        cache.set(key, (current, role_names(user), has_app), TIMEOUT)
     except RedisError as error:
         logger.warning("Person facts cache unavailable: %r", error)

@@ -333,3 +333,10 @@ def test_the_form_is_accessible_in_each_language(client, focal_point_a, lab, oth
     assert with_errors.context["has_errors"] is True
     assert_accessible(shown)
     assert_accessible(with_errors)
+
+
+def test_a_nul_byte_in_a_ticked_lab_is_no_server_error(focal_client, lab):
+    response = focal_client.post(NEW, form("choose", labs=["SL6\x00"]))
+
+    assert response.status_code == 200
+    assert Interest.objects.count() == 0

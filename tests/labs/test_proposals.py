@@ -199,8 +199,10 @@ def test_the_review_list_runs_the_same_queries_for_1_or_30_proposals(
 
     with CaptureQueriesContext(connection) as one:
         client.get(REVIEW)
+    for_one = len(one)
     for _ in range(29):
         ProposalFactory()
-    with django_assert_max_num_queries(len(one)):
+    client.get(REVIEW)  # the writes make the person's roles be read again once (members.person_facts)
+    with django_assert_max_num_queries(for_one):
         response = client.get(REVIEW)
     assert response.context["page"].paginator.count == 30
