@@ -266,14 +266,19 @@ def test_the_cast_has_one_person_per_role(db):
     assert sorted(world.people) == sorted(set(ROLES) - {"anonymous"})
 
 
-@pytest.fixture
-def world(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the cast is built per test
+def build_world():
+    """The cast and every app's objects of the matrix (each app's build(world))."""
     world = build_cast()
     for module in row_modules():
         if hasattr(module, "build"):
             module.build(world)
     return world
+
+
+@pytest.fixture
+def world(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the cast is built per test
+    return build_world()
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[pattern.key for pattern in PATTERNS])

@@ -7,8 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from members.models import User
 from tests.factories import TEST_PASSWORD, UserFactory
-from tests.members.matrix import ROLES, build_cast
-from tests.test_permission_matrix import PATTERNS, concrete_path, row_modules, rule_for
+from tests.members.matrix import ROLES
+from tests.test_permission_matrix import PATTERNS, build_world, concrete_path, rule_for
 
 # A view may be exempt from CSRF only with a reason written here.
 CSRF_EXEMPT_WITH_REASON = {}
@@ -113,11 +113,7 @@ def reaching_role(expected):
 @pytest.fixture
 def world(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    world = build_cast()
-    for module in row_modules():
-        if hasattr(module, "build"):
-            module.build(world)
-    return world
+    return build_world()
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[pattern.key for pattern in PATTERNS])

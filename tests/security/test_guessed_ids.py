@@ -39,9 +39,9 @@ from tests.applications.forms_data import section
 from tests.events.factories import OnsiteSessionFactory, make_participant
 from tests.factories import MemberFactory
 from tests.labs.factories import LabFactory, SupportPackageFactory
-from tests.members.matrix import ROLES, build_cast
+from tests.members.matrix import ROLES
 from tests.security.test_csrf import database_state
-from tests.test_permission_matrix import PATTERNS, concrete_path, row_modules, rule_for
+from tests.test_permission_matrix import PATTERNS, build_world, concrete_path, rule_for
 
 SWEPT_NAMESPACES = ("applications:", "events:", "members:", "labs:", "outbox:", "audit")
 IN_TEN_DAYS = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
@@ -79,10 +79,7 @@ def extend(world):
 @pytest.fixture
 def world(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    world = build_cast()
-    for module in row_modules():
-        if hasattr(module, "build"):
-            module.build(world)
+    world = build_world()
     extend(world)
     return world
 
