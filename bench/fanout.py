@@ -17,7 +17,6 @@ import asyncio
 import datetime
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from django.utils import timezone
 from applications.enums import InterestState as S
 from applications.models import Interest, NamedParticipant
 from bench.generate import BATCH, BENCH_EMAIL_DOMAIN
-from bench.run import BASE_DIR, OUT
+from bench.run import BASE_DIR, OUT, stop_process_group
 from events.enums import SessionKind
 from events.models import Session
 from labs.enums import LabStatus
@@ -172,13 +171,7 @@ class Worker:
         )
 
     def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=5)
+        stop_process_group(self.process, timeout=30)
         self.log.close()
 
 

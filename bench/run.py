@@ -108,6 +108,17 @@ def pages():
     ], {"lab": largest.code, "size": largest.size, "coordinator_cookie": coordinating}
 
 
+def stop_process_group(process, *, timeout):
+    """Stops a process started with start_new_session=True, and its children; killed if it takes too long."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+
+
 class Gunicorn:
     """gunicorn with 2 sync workers, bench.wsgi (the production settings from the environment)."""
 
@@ -132,13 +143,7 @@ class Gunicorn:
         raise SystemExit(f"gunicorn did not answer within 60 s; see {log}")
 
     def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=5)
+        stop_process_group(self.process, timeout=20)
         self.log.close()
 
 

@@ -35,7 +35,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
-FORMAT = 2  # of the cached values: a new format must not meet the old ones
+FORMAT = 3  # of the cached values: a new format must not meet the old ones
 TIMEOUT = 10 * 60
 UNWATCHED_TABLES = {"django_session", "outbox_message"}
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
@@ -57,6 +57,23 @@ def generation():
         cache.add(GENERATION_KEY, time.time_ns(), None)
         value = cache.get(GENERATION_KEY)
     return value
+
+
+def read_current(key):
+    """(the generation, what is kept under `key` if it was made at that generation, or None),
+    in one round trip. Raises RedisError when the cache is down."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    kept = found.get(key)
+    return current, (kept[1] if kept is not None and kept[0] == current else None)
+
+
+def keep(key, current, value):
+    """Keeps `value`, made at generation `current`; a cache that is down keeps nothing."""
+    try:
+        cache.set(key, (current, value), TIMEOUT)
+    except RedisError as error:
+        logger.warning("Page cache unavailable: %r", error)
 
 
 def bump_generation():
@@ -144,20 +161,15 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         key = page_key(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
-            current = found.get(GENERATION_KEY) or generation()
+            current, cached = read_current(key)
         except RedisError as error:
             logger.warning("Page cache unavailable: %r", error)
             return view(request, *args, **kwargs)
-        cached = found.get(key)
-        if cached is not None and cached[0] == current:
-            return from_cache(request, cached[1:])
+        if cached is not None:
+            return from_cache(request, cached)
         response = view(request, *args, **kwargs)
         if storable(response) and not get_messages(request).used:
-            try:
-                cache.set(key, (current, *stored(request, response)), TIMEOUT)
-            except RedisError as error:
-                logger.warning("Page cache unavailable: %r", error)
+            keep(key, current, stored(request, response))
         return response
 
     return wrapped

@@ -37,6 +37,7 @@ from applications.selection import participants, waiting_list
 from tests.applications.factories import InterestFactory, NamedParticipantFactory
 from tests.applications.forms_data import section
 from tests.events.factories import OnsiteSessionFactory, make_participant
+from tests.events.test_manage_pages import session_data
 from tests.factories import MemberFactory
 from tests.labs.factories import LabFactory, SupportPackageFactory
 from tests.members.matrix import ROLES
@@ -128,21 +129,6 @@ FORMS = {
     ],
     "events:my_support": [("participant_a", lambda w: {"action": "decline", "decline-note": "Cannot travel"})],
 }
-
-
-def session_data(**overrides):
-    return {
-        "kind": "online",
-        "title": "Caring cities",
-        "description": "",
-        "time_zone": "Europe/Madrid",
-        "starts_at": "2030-03-11T15:00",
-        "ends_at": "2030-03-11T16:30",
-        "video_link": "https://meet.example.org/care",
-        "language": "en",
-        "save": "1",
-        **overrides,
-    }
 
 
 def offer_data(participant, session):
