@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events import messages
-from events.enums import CHANGEABLE, HOLDS_PLACE, SessionKind, Side
+from events.enums import HOLDS_PLACE, SessionKind, Side
 from events.enums import SupportStatus as S
 from events.models import Session, SupportChange, TravelSupport
 from events.selectors import participation
@@ -150,7 +150,7 @@ def change_travel_support(*, support, items, by, note=""):
         locked = _lock(support)
         if not by.has_perm("events.decide_support", locked):
             raise PermissionDenied(f"{by} does not decide on {locked}.")
-        if locked.status not in CHANGEABLE:
+        if not locked.is_changeable:
             raise SupportRefused(
                 "final",
                 _("This support is “%(status)s”: it can no longer change.") % {"status": locked.get_status_display()},

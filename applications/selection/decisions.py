@@ -49,6 +49,11 @@ def change_states(*, interests, to, by, reason="", message=""):
     return locked
 
 
+def notice_due(interest):
+    """Whether the not-selected notice is still to be sent (send_not_selected_notices claims it once)."""
+    return interest.state == S.NOT_SELECTED and interest.not_selected_notice_at is None
+
+
 def send_not_selected_notices(*, interests, by):
     """The courteous notice, to every focal point of each member not selected,
     in their language, once per interest. Returns the interests notified now."""

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from events.enums import HOLDS_PLACE, SupportStatus
+from events.enums import CHANGEABLE, CONFIRMED, HOLDS_PLACE, SupportStatus
 
 NOTE_MAX = 1000
 
@@ -69,6 +69,15 @@ class TravelSupport(models.Model):
     @property
     def holds_place(self):
         return self.status in HOLDS_PLACE
+
+    @property
+    def has_letter(self):
+        """An invitation letter exists once the participant has accepted."""
+        return self.status in CONFIRMED
+
+    @property
+    def is_changeable(self):
+        return self.status in CHANGEABLE
 
 
 class SupportChange(models.Model):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from config.page_cache import cached_page
 from config.pagination import paginate
 from events import ical, letters, pages, services, support
-from events.enums import CONFIRMED, SessionKind
+from events.enums import SessionKind
 from events.forms import OnsiteAnswerForm
 from events.models import CalendarFeed, Session, SupportChange
 from events.pages import BLOCK_KEY
@@ -118,7 +118,7 @@ def support_letter(request, pk):
     """The PDF letter of accepted or booked support, for its participant or the lab's staff."""
     item = get_object_or_404(_supports_seen_by(request.user), pk=pk)
     check(request, "events.see_support", item)
-    if item.status not in CONFIRMED:
+    if not item.has_letter:
         raise Http404
     response = HttpResponse(letters.invitation_letter(item), content_type="application/pdf")
     name = slugify(item.participant.get_full_name()) or "participant"

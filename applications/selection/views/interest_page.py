@@ -59,6 +59,7 @@ def selection_interest(request, pk):
         "decision": decision if targets else None,
         "log": log,
         "may_wait": interest.state in MAY_WAIT,
+        "notice_due": decisions.notice_due(interest),
     }
     return render(request, "applications/selection/interest.html", context)
 
