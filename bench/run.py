@@ -36,7 +36,7 @@ from bench import generate
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUT = BASE_DIR / "var" / "bench"
 HOST = "127.0.0.1"
-BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+BACKEND = "members.auth_backends.AuthenticationBackend"
 # The numbers to reach, as ratios of requests per second to the floor's (issue #9).
 PUBLIC_TARGET = 0.5
 SIGNED_IN_TARGET = 0.25

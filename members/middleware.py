@@ -3,13 +3,10 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone, translation
 
-from members.person_facts import load_person_facts
-
 
 class PersonPreferencesMiddleware:
     """Shows pages in the signed-in person's time zone, and in their preferred
-    language unless they chose another one with the language switch (cookie);
-    loads their roles and second factor from the cache (members.person_facts)."""
+    language unless they chose another one with the language switch (cookie)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -17,7 +14,6 @@ class PersonPreferencesMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated:
-            load_person_facts(user)
             try:
                 timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -1,7 +1,9 @@
-"""What every request asks of a signed-in person: their roles, and whether
-they have an authenticator app. Kept in the cache with the page cache's
-generation (config.page_cache), so that any write to the database (a role
-granted, an authenticator removed) has them read again from it."""
+"""What every request asks of a signed-in person: their row (with their
+member), their roles, and whether they have an authenticator app. Kept in the
+cache with the page cache's generation (config.page_cache), so that any write
+to the database (a role granted, an authenticator removed, a password or a
+time zone changed, an account deactivated) has them read again from it, and a
+request while nothing was written runs no query for them."""
 
 import logging
 
@@ -13,20 +15,25 @@ from members.roles import role_names
 
 logger = logging.getLogger(__name__)
 
+FORMAT = 1  # of the kept values: a new format must not meet the old ones
 
-def load_person_facts(user):
-    """Sets the person's roles and second factor on `user` from the cache, or reads and keeps them."""
-    key = f"person-facts:{user.pk}"
+
+def signed_in_person(user_id, read):
+    """The person with that id, from the cache while nothing was written, or
+    from `read(user_id)` (which may answer None), then kept with their facts."""
+    key = f"person:{FORMAT}:{user_id}"
     try:
-        current, facts = page_cache.read_current(key)
+        current, person = page_cache.read_current(key)
     except RedisError as error:
-        logger.warning("Person facts cache unavailable: %r", error)
-        return
-    if facts is not None:
-        user._role_names, has_app = facts
-        if has_app is not None:
-            user._has_authenticator_app = has_app
-        return
-    # Only staff are asked for an authenticator app (members.mfa).
-    has_app = mfa.has_authenticator_app(user) if mfa.needs_second_factor(user) else None
-    page_cache.keep(key, current, (role_names(user), has_app))
+        logger.warning("Person cache unavailable: %r", error)
+        return read(user_id)
+    if person is not None:
+        return person
+    person = read(user_id)
+    if person is not None:
+        role_names(person)
+        # Only staff are asked for an authenticator app (members.mfa).
+        if mfa.needs_second_factor(person):
+            mfa.has_authenticator_app(person)
+        page_cache.keep(key, current, person)
+    return person

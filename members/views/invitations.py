@@ -13,7 +13,7 @@ from members.rules import invitations_visible_to, members_visible_to
 from members.services import InvitationUnusable, accept_invitation, existing_account_for, invite_person
 from members.views.access import paginate, requires
 
-SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+SIGN_IN_BACKEND = "members.auth_backends.AuthenticationBackend"
 
 
 @requires("members.invite_people")

@@ -19,7 +19,7 @@ EXPECTED = {
     "catalogue": 7,
     "catalogue filtered": 7,
     "lab page": 6,
-    "focal point dashboard": 8,
+    "focal point dashboard": 7,
     "pipeline": 12,
     "cohort": 15,
     "participant page": 13,
