@@ -14,6 +14,9 @@ zone: it is served only while the generation is the same, so it is never older
 than the last write or the last minute, and never shown to anyone else. Pages are kept ten
 minutes at most. The values that must differ from one response to the next
 (CSRF tokens, the CSP nonce) are stored as marks and filled in on every hit.
+The templates' indentation is left out of what is kept (and served), outside
+`<pre>` and `<textarea>`: a browser shows the page the same, and a page of
+rows is a quarter lighter to read from the cache and to send.
 """
 
 import hashlib
@@ -44,6 +47,9 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 TOKEN_MARK = "@@csrf-token@@"  # nosec B105
 NONCE_MARK = "@@csp-nonce@@"
 MARKS = re.compile(f"({re.escape(TOKEN_MARK)}|{re.escape(NONCE_MARK)})")
+# Where whitespace is shown as it is; elsewhere a run of it is shown as one space.
+AS_WRITTEN = re.compile(r"(<(pre|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
+INDENTATION = re.compile(r"[ \t]*\n\s*")
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Cache-Control", "Content-Language")
 
 
@@ -108,9 +114,21 @@ def install():
 # Marks for what differs per response.
 
 
+def without_indentation(html):
+    """Each run of whitespace that holds a line break becomes one line break, outside `<pre>` and `<textarea>`."""
+    pieces = AS_WRITTEN.split(html)
+    # split() gives: text, an as-written element, its tag name, text, ...
+    return "".join(
+        INDENTATION.sub("\n", piece) if index % 3 == 0 else piece
+        for index, piece in enumerate(pieces)
+        if index % 3 != 2
+    )
+
+
 def with_marks(request, content):
-    """The page's bytes cut around its CSRF tokens and CSP nonce: (pieces, marks between them)."""
-    html = content.decode()
+    """The page's bytes without their indentation, cut around its CSRF tokens and
+    CSP nonce: (pieces, marks between them)."""
+    html = without_indentation(content.decode())
     html = CSRF_INPUT.sub(rf"\g<1>{TOKEN_MARK}\g<2>", html).replace(str(request.csp_nonce), NONCE_MARK)
     return tuple(piece.encode() for piece in MARKS.split(html))
 
@@ -169,7 +187,9 @@ def cached_page(view):
             return from_cache(request, cached)
         response = view(request, *args, **kwargs)
         if storable(response) and not get_messages(request).used:
-            keep(key, current, stored(request, response))
+            kept = stored(request, response)
+            keep(key, current, kept)
+            response.content = filled_in(request, kept[0])  # the same page as the next hits
         return response
 
     return wrapped

@@ -73,3 +73,15 @@ def test_the_redis_cache_keeps_one_client_per_pool():
     redis_cache = RedisCache("redis://127.0.0.1:6379/9", {})  # builds clients without connecting
 
     assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
+
+
+def test_the_kept_page_leaves_out_indentation_but_not_where_whitespace_is_shown():
+    html = (
+        "<div>\n    <p>Two  spaces stay</p>\n\n   <pre>\n  indented\n    code</pre>\n"
+        '  <textarea name="notes">\n  typed\n    by someone</textarea >\n  <PRE>x\n  y</PRE>  \n  end'
+    )
+
+    assert page_cache.without_indentation(html) == (
+        "<div>\n<p>Two  spaces stay</p>\n<pre>\n  indented\n    code</pre>\n"
+        '<textarea name="notes">\n  typed\n    by someone</textarea >\n<PRE>x\n  y</PRE>\nend'
+    )
