@@ -19,12 +19,17 @@ def eager_celery(request):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """allauth's rate limits live in the cache: each test starts with none used."""
+    """allauth's rate limits and the cached pages live in the cache: each test
+    starts with none used, and with no visitor's page kept in the process."""
     from django.core.cache import cache
 
+    from config.page_cache import forget_visitor_pages
+
     cache.clear()
+    forget_visitor_pages()
     yield
     cache.clear()
+    forget_visitor_pages()
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,13 @@
 """The public catalogue is cached, and any change to what it shows appears at once."""
 
 import re
+import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from config import page_cache
 from labs.enums import LabStatus, ThemeSlug
 from labs.models import Theme
 from tests.factories import MemberFactory, UserFactory
@@ -192,3 +194,74 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, lab):
 
     assert "You have signed out." in client.get(CATALOGUE).content.decode()
     assert "You have signed out." not in client.get(CATALOGUE).content.decode()
+
+
+# A visitor's page is kept a second in the process too (config.page_cache.visitor_pages).
+
+
+@pytest.fixture
+def shared_cache_down(monkeypatch):
+    """Makes any read of the shared cache fail, so that only the process' own copies can answer."""
+
+    def down(*args, **kwargs):
+        raise AssertionError("the shared cache was asked")
+
+    def take_down():
+        monkeypatch.setattr(page_cache, "read_current", down)
+
+    return take_down
+
+
+def test_a_visitor_gets_the_page_from_the_process_within_a_second_without_asking_the_cache(
+    client, lab, shared_cache_down, django_assert_num_queries
+):
+    first = client.get(CATALOGUE)
+    shared_cache_down()
+
+    with django_assert_num_queries(0):
+        again = Client().get(CATALOGUE)
+
+    assert re.sub(r'(nonce|value)="[^"]+"', "", again.content.decode()) == re.sub(
+        r'(nonce|value)="[^"]+"', "", first.content.decode()
+    )
+    assert nonce_of(again)[0] == nonce_of(again)[1] != nonce_of(first)[1]
+
+
+def test_after_a_second_the_visitor_gets_what_another_process_changed(client, lab, monkeypatch):
+    client.get(CATALOGUE)
+    # Another process renames the lab: the shared generation moves on, this process' copies are left.
+    kept = dict(page_cache.visitor_pages._pages)
+    edit_title(lab)
+    page_cache.visitor_pages._pages.update(kept)
+    assert "Renewable Energy Communities" not in client.get(CATALOGUE).content.decode()
+
+    later = time.monotonic() + page_cache.VISITOR_PAGE_SECONDS + 0.01
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+
+    assert "Renewable Energy Communities" in client.get(CATALOGUE).content.decode()
+
+
+def test_a_write_in_this_process_drops_the_visitors_copies_at_once(client, lab):
+    client.get(CATALOGUE)
+
+    MemberFactory()  # any write, here a member that the catalogue does not show
+
+    assert page_cache.visitor_pages._pages == {}
+
+
+def test_signed_in_pages_are_never_kept_in_the_process(client, lab):
+    client.force_login(UserFactory())
+    client.get(CATALOGUE)
+    client.get(CATALOGUE)
+
+    assert page_cache.visitor_pages._pages == {}
+
+
+def test_the_process_keeps_a_bounded_number_of_visitors_pages(client, lab, monkeypatch):
+    monkeypatch.setattr(page_cache, "VISITOR_PAGES_KEPT", 3)
+
+    for page in range(1, 6):
+        client.get(CATALOGUE, {"q": f"word{page}"})
+
+    assert len(page_cache.visitor_pages._pages) == 3
+    assert all("word" not in key for key in page_cache.visitor_pages._pages)  # keys are hashed
