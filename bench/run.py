@@ -246,24 +246,30 @@ def export_over_http(base, context):
     return {"path": path, "rows": context["size"], "seconds": round(statistics.median(times), 2), "bytes": len(body)}
 
 
-def export_memory(rows):
-    """Time and peak memory of writing `rows` interests to XLSX (run in a process of its own)."""
+def exported_interests(rows):
+    """The first `rows` interests, with what the export reads of them (as the pipeline's export asks)."""
     from django.db.models import Prefetch, Subquery
 
     from applications.models import Interest, LabParticipant, NamedParticipant
+
+    last = Interest.objects.order_by("pk").values_list("pk", flat=True)[rows - 1 : rows]
+    return (
+        Interest.objects.filter(pk__lte=Subquery(last))
+        .select_related("member", "lab", "invitation", "waiting")
+        .prefetch_related(
+            Prefetch("participants", NamedParticipant.objects.order_by("sequence", "pk")),
+            Prefetch("lab_participants", LabParticipant.objects.order_by("named_at", "pk")),
+        )
+        .order_by("lab__code", "member__name", "pk")
+    )
+
+
+def export_memory(rows):
+    """Time and peak memory of writing `rows` interests to XLSX (run in a process of its own)."""
     from applications.selection.exports import xlsx_file
 
     def interests():
-        last = Interest.objects.order_by("pk").values_list("pk", flat=True)[rows - 1 : rows]
-        return (
-            Interest.objects.filter(pk__lte=Subquery(last))
-            .select_related("member", "lab", "invitation", "waiting")
-            .prefetch_related(
-                Prefetch("participants", NamedParticipant.objects.order_by("sequence", "pk")),
-                Prefetch("lab_participants", LabParticipant.objects.order_by("named_at", "pk")),
-            )
-            .order_by("lab__code", "member__name", "pk")
-        )
+        return exported_interests(rows)
 
     count = interests().count()
     connection.close()

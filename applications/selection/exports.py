@@ -6,9 +6,12 @@ never exported."""
 
 import csv
 import tempfile
+from functools import lru_cache
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -40,13 +43,14 @@ def header():
 
 def row_of(interest):
     invitation = getattr(interest, "invitation", None)
+    member = interest.member
     return [
-        interest.member.name,
-        interest.member.country.name,
-        interest.member.get_region_display(),
-        interest.member.get_income_group_display(),
-        interest.member.get_status_display(),
-        interest.get_state_display(),
+        member.name,
+        _country_name(member.country.code, get_language()),
+        _display(member, "region"),
+        _display(member, "income_group"),
+        _display(member, "status"),
+        _display(interest, "state"),
         ", ".join(str(LanguageCode(code).label) for code in languages_of(interest)),
         ", ".join(str(person) for person in people_of(interest)),
         _yes_no(interest.asks_travel_support),
@@ -58,11 +62,40 @@ def row_of(interest):
     ]
 
 
+# Each row's names and labels are worked out once per export language: a
+# country's name and a choice's label cost a look through their whole list.
+
+
+@lru_cache(maxsize=1024)
+def _country_name(code, language):
+    return str(Country(code).name)
+
+
+def _display(instance, field_name):
+    """What get_FOO_display() gives, once per model, field, value and language."""
+    return _choice_label(type(instance), field_name, getattr(instance, field_name), get_language())
+
+
+@lru_cache(maxsize=1024)
+def _choice_label(model, field_name, value, language):
+    return str(dict(model._meta.get_field(field_name).flatchoices).get(value, value))
+
+
 def rows(interests):
     """The header, then one row per interest, read CHUNK at a time."""
     yield header()
     for interest in interests.iterator(chunk_size=CHUNK):
         yield [_inert(value) for value in row_of(interest)]
+        _release(interest)
+
+
+def _release(interest):
+    """Lets go of the rows read with the interest. Its participants and
+    invitation point back at it, so without this each chunk would stay in
+    memory until the next garbage collection, and memory would grow with the
+    number of rows between collections."""
+    interest._state.fields_cache.clear()
+    getattr(interest, "_prefetched_objects_cache", {}).clear()
 
 
 def _inert(value):

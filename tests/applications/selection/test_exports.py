@@ -134,6 +134,13 @@ def test_control_characters_a_worksheet_cannot_hold_are_left_out(client, lab, la
 
 def test_the_export_is_in_the_readers_language(client, lab, lab_coordinator, two_members):
     rows = xlsx_rows(export(client, lab_coordinator, lab, "xlsx", {"region": "africa"}, language="fr"))
+    spanish = xlsx_rows(export(client, lab_coordinator, lab, "xlsx", {"region": "africa"}, language="es"))
+    english = xlsx_rows(export(client, lab_coordinator, lab, "xlsx", {"region": "africa"}, language="en"))
+
+    # Names and labels are worked out once per language, never mixed up between readers.
+    assert spanish[1][1:6] == ["Francia", "África", "Ingreso mediano bajo", "Miembro", "Invitada"]
+    assert english[1] == dakar_row(two_members[0])
+    assert rows[1][1] == "France"
 
     assert rows[0][:6] == ["Membre", "Pays", "Région du monde", "Groupe de revenu", "Statut d'adhésion", "État"]
     assert rows[1][2:10] == [

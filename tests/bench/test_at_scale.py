@@ -1,0 +1,54 @@
+"""The benchmark's data set at its full size (bench.generate: 1,500 members,
+4,000 people, 100 labs, 20,000 interests with their histories...), made once
+for this module and rolled back after it: the measured pages run the same
+few queries as on small data sets, and the XLSX export of every interest
+holds no more memory for 20,000 rows than for 2,000."""
+
+import tracemalloc
+
+import pytest
+from django.db import transaction
+
+from applications.models import Interest
+from applications.selection import exports
+from bench import generate
+from bench.run import exported_interests
+from tests.bench.test_query_counts import EXPECTED, MAX_QUERIES, query_counts
+
+MiB = 2**20
+
+
+@pytest.fixture(scope="module")
+def bench_data(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        generate.generate(scale=1.0)
+        yield
+        transaction.set_rollback(True)
+
+
+def test_each_measured_page_runs_the_same_few_queries_at_the_benchs_size(bench_data, db):
+    counts, largest_lab_size = query_counts()
+
+    assert max(counts.values()) <= MAX_QUERIES, counts
+    assert counts == EXPECTED
+    assert largest_lab_size == 1050
+
+
+def peak_memory_of_writing(rows):
+    interests = exported_interests(rows)
+    tracemalloc.start()
+    try:
+        exports.xlsx_file(interests, title="all").close()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_export_of_every_interest_holds_the_same_memory_for_ten_times_the_rows(bench_data, db):
+    every = Interest.objects.count()
+    peak_memory_of_writing(10)  # what is read once per process (translations, openpyxl's tables)
+
+    small, large = peak_memory_of_writing(every // 10), peak_memory_of_writing(every)
+
+    assert every == 20000
+    assert large < small * 1.25 and large < 8 * MiB, (small / MiB, large / MiB)
