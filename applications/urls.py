@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/participants/", member_pages.name_participants, name="participants"),
     # Selection: the lab's coordinators and the Secretariat.
     path("selection/", home.selection_home, name="selection_home"),
+    path("selection/interests.xlsx", pipeline_page.export_every_lab_xlsx, name="every_lab_xlsx"),
     path("selection/interest/<int:pk>/", interest_page.selection_interest, name="selection_interest"),
     path("selection/<str:code>/", pipeline_page.pipeline, name="pipeline"),
     path("selection/<str:code>/export.csv", pipeline_page.export_csv, name="pipeline_csv"),

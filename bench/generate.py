@@ -46,6 +46,7 @@ BENCH_EMAIL_DOMAIN = "bench.example"
 FOCAL_POINT_EMAIL = f"focal.point.0@{BENCH_EMAIL_DOMAIN}"
 COORDINATOR_EMAIL = f"coordinator.0@{BENCH_EMAIL_DOMAIN}"
 PARTICIPANT_EMAIL = f"participant.0@{BENCH_EMAIL_DOMAIN}"
+SECRETARIAT_EMAIL = f"secretariat@{BENCH_EMAIL_DOMAIN}"
 TOTP_SECRET = "BENCHBENCHBENCHBENCHBENCHBENCH23"  # nosec B105  (a benchmark's throwaway account)
 
 FULL = {
@@ -171,8 +172,9 @@ def generate(*, scale=1.0, seed=SEED, now=None):
         counts,
     )
 
-    # People: the coordinators, one focal point per member, the rest participants spread over the members.
-    people = []
+    # People: a Secretariat admin, the coordinators, one focal point per member, the rest participants
+    # spread over the members.
+    people = [User(email=SECRETARIAT_EMAIL, name="Secretariat Admin", password=password, is_staff=True)]
     coordinators = [
         User(
             email=f"coordinator.{number}@{BENCH_EMAIL_DOMAIN}",
@@ -210,6 +212,7 @@ def generate(*, scale=1.0, seed=SEED, now=None):
     ]
     people += participants
     people = bulk(User, people, counts)
+    secretariat, people = people[0], people[1:]
     coordinators, focal_points, participants = (
         people[: len(coordinators)],
         people[len(coordinators) : len(coordinators) + len(focal_points)],
@@ -218,13 +221,14 @@ def generate(*, scale=1.0, seed=SEED, now=None):
     through = User.groups.through
     bulk(
         through,
-        [through(user_id=user.pk, group_id=groups[Role.COORDINATOR].pk) for user in coordinators]
+        [through(user_id=secretariat.pk, group_id=groups[Role.SECRETARIAT].pk)]
+        + [through(user_id=user.pk, group_id=groups[Role.COORDINATOR].pk) for user in coordinators]
         + [through(user_id=user.pk, group_id=groups[Role.FOCAL_POINT].pk) for user in focal_points]
         + [through(user_id=user.pk, group_id=groups[Role.PARTICIPANT].pk) for user in participants],
         counts,
         "role",
     )
-    _authenticators(coordinators, counts)
+    _authenticators([secretariat, *coordinators], counts)
     people_of_member = {}
     for person in participants:
         people_of_member.setdefault(person.member_id, []).append(person)
@@ -347,12 +351,12 @@ def generate(*, scale=1.0, seed=SEED, now=None):
     return counts
 
 
-def _authenticators(coordinators, counts):
+def _authenticators(staff, counts):
     from allauth.mfa.totp.internal.auth import TOTP
 
-    for user in coordinators:
+    for user in staff:
         TOTP.activate(user, TOTP_SECRET)
-    counts.add("Authenticator", coordinators)
+    counts.add("Authenticator", staff)
 
 
 def _interests(rng, size, members, labs, focal_points, now):

@@ -1,5 +1,6 @@
 """The pipeline as a spreadsheet: the filtered list, one row per interest, in
-the reader's language. Rows are read in chunks and written as they come (CSV
+the reader's language (with a first column naming the lab when the rows come
+from several labs). Rows are read in chunks and written as they come (CSV
 streamed; XLSX through openpyxl's write-only workbook into a temporary file),
 so memory stays bounded whatever the number of rows. The conversation log is
 never exported."""
@@ -22,8 +23,8 @@ CHUNK = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def header():
-    return [
+def header(*, with_lab=False):
+    return [_("Lab")] * with_lab + [
         _("Member"),
         _("Country"),
         _("World region"),
@@ -41,10 +42,10 @@ def header():
     ]
 
 
-def row_of(interest):
+def row_of(interest, *, with_lab=False):
     invitation = getattr(interest, "invitation", None)
     member = interest.member
-    return [
+    return [interest.lab.code] * with_lab + [
         member.name,
         _country_name(member.country.code, get_language()),
         _display(member, "region"),
@@ -81,11 +82,11 @@ def _choice_label(model, field_name, value, language):
     return str(dict(model._meta.get_field(field_name).flatchoices).get(value, value))
 
 
-def rows(interests):
+def rows(interests, *, with_lab=False):
     """The header, then one row per interest, read CHUNK at a time."""
-    yield header()
+    yield header(with_lab=with_lab)
     for interest in interests.iterator(chunk_size=CHUNK):
-        yield [_inert(value) for value in row_of(interest)]
+        yield [_inert(value) for value in row_of(interest, with_lab=with_lab)]
         _release(interest)
 
 
@@ -118,11 +119,11 @@ def csv_lines(interests):
         yield writer.writerow(row)
 
 
-def xlsx_file(interests, *, title):
+def xlsx_file(interests, *, title, with_lab=False):
     """A temporary file holding the workbook, positioned at its start."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    for row in rows(interests):
+    for row in rows(interests, with_lab=with_lab):
         sheet.append(row)
     file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the response that streams it)
     workbook.save(file)

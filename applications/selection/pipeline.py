@@ -5,6 +5,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 
 from applications.enums import InterestState as S
 from applications.models import Interest, LabParticipant, NamedParticipant
+from applications.rules import selection_interests_for
 
 # The states in the order a pipeline reads them (drafts are never in it).
 PIPELINE_STATES = [state for state in S if state != S.DRAFT]
@@ -16,19 +17,25 @@ def state_rank():
     return Case(*whens, default=Value(len(PIPELINE_STATES)), output_field=IntegerField())
 
 
-def pipeline_interests(*, lab):
-    """The lab's submitted interests (any state since), with their member,
-    invitation, waiting-list entry and people, in four queries."""
-    return (
-        Interest.objects.filter(lab=lab, submitted_at__isnull=False)
-        .annotate(state_rank=state_rank())
-        .select_related("member", "lab", "invitation", "waiting")
-        .prefetch_related(
-            Prefetch("participants", NamedParticipant.objects.order_by("sequence", "pk")),
-            Prefetch("lab_participants", LabParticipant.objects.order_by("named_at", "pk")),
-        )
-        .order_by("member__name", "pk")
+def with_pipeline_rows(interests):
+    """The interests with their member, lab, invitation, waiting-list entry and
+    people, in four queries whatever their number."""
+    return interests.select_related("member", "lab", "invitation", "waiting").prefetch_related(
+        Prefetch("participants", NamedParticipant.objects.order_by("sequence", "pk")),
+        Prefetch("lab_participants", LabParticipant.objects.order_by("named_at", "pk")),
     )
+
+
+def pipeline_interests(*, lab):
+    """The lab's submitted interests (any state since), as its pipeline shows them."""
+    interests = Interest.objects.filter(lab=lab, submitted_at__isnull=False).annotate(state_rank=state_rank())
+    return with_pipeline_rows(interests).order_by("member__name", "pk")
+
+
+def every_lab_interests(*, user):
+    """The submitted interests of every lab whose selection the person runs
+    (every lab for the Secretariat), lab by lab, as the pipelines show them."""
+    return with_pipeline_rows(selection_interests_for(user)).order_by("lab__code", "member__name", "pk")
 
 
 def state_counts(*, labs):

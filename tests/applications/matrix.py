@@ -87,6 +87,7 @@ ROWS = [
     Row("applications:edit_interest", THE_MEMBERS_FOCAL_POINTS, kwargs=interest_a),
     Row("applications:withdraw", THE_MEMBERS_FOCAL_POINTS, kwargs=interest_a),
     Row("applications:selection_home", {**SELECTION, "coordinator_y": 200}),
+    Row("applications:every_lab_xlsx", {**SELECTION, "coordinator_y": 200}),  # their own labs' rows
     Row("applications:pipeline", SELECTION, kwargs=lab_x),
     Row("applications:pipeline_csv", SELECTION, kwargs=lab_x),
     Row("applications:pipeline_xlsx", SELECTION, kwargs=lab_x),

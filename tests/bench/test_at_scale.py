@@ -26,6 +26,22 @@ def bench_data(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+def test_the_data_set_has_the_sizes_of_the_issue(bench_data, db):
+    from applications.models import LabParticipant, StateChange
+    from events.models import Session, TravelSupport
+    from labs.models import Edition, Lab
+    from members.models import Member, User
+
+    assert Member.objects.count() == 1500
+    assert User.objects.count() == 4000
+    assert (Lab.objects.count(), Edition.objects.count()) == (100, 10)
+    assert Interest.objects.count() == 20000
+    assert StateChange.objects.count() > 20000  # every interest's history, from its draft on
+    assert Session.objects.count() == 1000
+    assert LabParticipant.objects.count() == 5000
+    assert TravelSupport.objects.count() == 2000
+
+
 def test_each_measured_page_runs_the_same_few_queries_at_the_benchs_size(bench_data, db):
     counts, largest_lab_size = query_counts()
 
@@ -38,7 +54,7 @@ def peak_memory_of_writing(rows):
     interests = exported_interests(rows)
     tracemalloc.start()
     try:
-        exports.xlsx_file(interests, title="all").close()
+        exports.xlsx_file(interests, title="all", with_lab=True).close()
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

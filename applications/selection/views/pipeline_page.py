@@ -1,5 +1,6 @@
 """A lab's pipeline: filters, counts per state, sorting, pages, decisions on
-ticked rows, and the filtered list as CSV or XLSX."""
+ticked rows, and the filtered list as CSV or XLSX; the interests of every lab
+one selects for as one XLSX."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from applications.selection import decisions, exports
 from applications.selection.decisions import DecisionRefused
 from applications.selection.filters import PipelineFilter
 from applications.selection.forms import BulkDecisionForm
-from applications.selection.pipeline import PIPELINE_STATES, pipeline_interests, state_counts
+from applications.selection.pipeline import PIPELINE_STATES, every_lab_interests, pipeline_interests, state_counts
 from applications.selection.views.common import back_to, selected_lab
 from config.page_cache import cached_page
 from members.views.access import paginate, requires
@@ -107,3 +108,9 @@ def export_xlsx(request, code):
     lab = selected_lab(request, code)
     file = exports.xlsx_file(filtered(request, lab).qs, title=lab.code)
     return FileResponse(file, as_attachment=True, filename=f"{lab.code}-pipeline.xlsx", content_type=XLSX)
+
+
+@requires("applications.see_selection")
+def export_every_lab_xlsx(request):
+    file = exports.xlsx_file(every_lab_interests(user=request.user), title=_("Expressions of interest"), with_lab=True)
+    return FileResponse(file, as_attachment=True, filename="solutions-labs-interests.xlsx", content_type=XLSX)

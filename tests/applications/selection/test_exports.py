@@ -175,3 +175,60 @@ def test_an_export_costs_the_same_queries_for_1_or_500_interests(
 @pytest.mark.parametrize("who", ["focal_point_a", "participant_a"])
 def test_members_people_cannot_export(client, lab, request, kind, who):
     assert export(client, request.getfixturevalue(who), lab, kind).status_code == 403
+
+
+def every_lab_rows(client, person):
+    client.force_login(person)
+    response = client.get(reverse("applications:every_lab_xlsx"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="solutions-labs-interests.xlsx"'
+    return xlsx_rows(response)
+
+
+@pytest.fixture
+def other_lab(db):
+    from tests.labs.factories import LabFactory
+
+    other = LabFactory(code="SL2", title="Metropolitan Futures")
+    candidate(other, "Lima", people=[("Rosa Quispe", "es", "")])
+    candidate(other, "Accra", state=S.DRAFT)  # never submitted: in no pipeline
+    return other
+
+
+def test_the_secretariat_exports_the_submitted_interests_of_every_lab_lab_by_lab(
+    client, lab, two_members, other_lab, secretariat_admin
+):
+    dakar, _berlin = two_members
+
+    rows = every_lab_rows(client, secretariat_admin)
+
+    assert rows[0] == ["Lab", *HEADER]
+    assert [row[:2] for row in rows[1:]] == [["SL2", "Lima"], ["SL6", "'=Berlin"], ["SL6", "Dakar"]]
+    assert rows[3] == ["SL6", *dakar_row(dakar)]
+    assert "Secret notes" not in "".join(str(cell) for row in rows for cell in row)
+
+
+def test_a_coordinator_exports_only_the_labs_they_coordinate(client, lab, two_members, other_lab, lab_coordinator):
+    rows = every_lab_rows(client, lab_coordinator)
+
+    assert [row[:2] for row in rows[1:]] == [["SL6", "'=Berlin"], ["SL6", "Dakar"]]
+
+
+@pytest.mark.parametrize("count", [1, 500])
+def test_every_lab_export_costs_the_same_queries_for_1_or_500_interests(
+    client, lab, lab_coordinator, count, django_assert_max_num_queries
+):
+    bulk_create_pipeline(lab, count)
+    client.force_login(lab_coordinator)
+
+    with django_assert_max_num_queries(10):
+        rows = xlsx_rows(client.get(reverse("applications:every_lab_xlsx")))
+
+    assert len(rows) == count + 1
+
+
+@pytest.mark.parametrize("who", ["focal_point_a", "participant_a"])
+def test_members_people_cannot_export_every_lab(client, lab, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(reverse("applications:every_lab_xlsx")).status_code == 403
