@@ -42,7 +42,7 @@ PUBLIC_TARGET = 0.5
 SIGNED_IN_TARGET = 0.25
 EXPORT_SIZES = (2000, 20000)
 # The export's peak memory may not grow by more than this factor from the small size to the large one.
-EXPORT_MEMORY_GROWTH = 1.5
+EXPORT_MEMORY_GROWTH = 1.2
 
 
 class Page:

@@ -14,11 +14,14 @@ zone: it is served only while the generation is the same, so it is never older
 than the last write or the last minute, and never shown to anyone else. Pages are kept ten
 minutes at most. The values that must differ from one response to the next
 (CSRF tokens, the CSP nonce) are stored as marks and filled in on every hit.
-A visitor's page (the same for every visitor) is also kept for a second in the
-process that served it, and served from there without asking the cache: a
-write made by this process drops those copies at once, and one made by another
-process shows to visitors within that second. Signed-in pages are always
-checked against the generation.
+
+A visitor's copy of a public page (the same for every visitor: the
+catalogue) is also kept for a second in the process that served it, and
+served from there without asking the cache: a write made by this process
+drops those copies at once, and one made by another process shows to
+visitors within that second. Signed-in pages, and pages whose address is
+someone's secret, are always checked against the generation.
+
 The templates' indentation is left out of what is kept (and served), outside
 `<pre>` and `<textarea>`: a browser shows the page the same, and a page of
 rows is a quarter lighter to read from the cache and to send.
@@ -30,7 +33,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -215,16 +218,22 @@ def page_key(request):
     return f"page-cache:{FORMAT}:{minute}:{person}:{get_language()}:{zone}:{path}"
 
 
-def cached_page(view):
+def cached_page(view=None, *, public=False):
     """Serves the GET view's page from the cache while nothing it shows can have
-    changed (see above). Not with a message waiting, which a page shows once."""
+    changed (see above). Not with a message waiting, which a page shows once.
+    `public`: the page is the same for every visitor (the catalogue), so that a
+    visitor's copy is also kept a second in the process; never for an address
+    that is someone's secret (a calendar feed), which must stop working at once
+    when it is replaced."""
+    if view is None:
+        return partial(cached_page, public=public)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method != "GET" or len(get_messages(request)):
             return view(request, *args, **kwargs)
         key = page_key(request)
-        visitor = not request.user.is_authenticated
+        visitor = public and not request.user.is_authenticated
         cached = visitor_pages.get(key) if visitor else None
         if cached is not None:
             return from_cache(request, cached)

@@ -24,7 +24,7 @@ def express_interest_url(lab):
     return f"{reverse('applications:express_interest')}?{urlencode({'lab': lab.code})}"
 
 
-@cached_page
+@cached_page(public=True)
 def catalogue(request):
     def build():
         labs = LabFilter(request.GET or None, queryset=services.catalogue_labs())
@@ -35,7 +35,7 @@ def catalogue(request):
     return render(request, "labs/catalogue.html", cached_page_parts(request, build))
 
 
-@cached_page
+@cached_page(public=True)
 def lab_detail(request, code):
     def build():
         lab = services.catalogue_labs().prefetch_related("key_questions").filter(code__iexact=code).first()
@@ -51,7 +51,7 @@ def lab_detail(request, code):
     return render(request, "labs/lab_detail.html", cached_page_parts(request, build))
 
 
-@cached_page
+@cached_page(public=True)
 def theme(request, slug):
     def build():
         chosen = get_object_or_404(Theme, slug=slug)

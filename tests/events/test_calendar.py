@@ -6,6 +6,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
+from config import page_cache
 from events import services
 from events.models import CalendarFeed, Session
 from tests.events.factories import START, OnsiteSessionFactory, SessionFactory
@@ -177,3 +178,20 @@ def test_the_subscription_read_again_shows_every_change_at_once(client, lab, lau
     SessionFactory(lab=lab, title="Second discussion")
     services.answer_onsite(person=laura, session=workshop, attending=False)
     assert sorted(events_of(parse(client.get(address)))) == ["SL9: First discussion", "SL9: Second discussion"]
+
+
+def test_a_replaced_subscription_address_stops_working_at_once_in_every_process(client, lab, laura):
+    """The feed's address is a secret: its page is never kept in a process
+    (config.page_cache.visitor_pages), whose copies another process's write
+    would not reach."""
+    SessionFactory(lab=lab, title="First discussion")
+    address = f"/events/calendar/{services.calendar_feed_for(laura).token}.ics"
+    assert client.get(address).status_code == 200
+    assert page_cache.visitor_pages._pages == {}
+
+    # Another process replaces it: the shared generation moves on, this process keeps whatever it kept.
+    kept = dict(page_cache.visitor_pages._pages)
+    services.reset_calendar_token(person=laura)
+    page_cache.visitor_pages._pages.update(kept)
+
+    assert client.get(address).status_code == 404
