@@ -95,7 +95,7 @@ def keep(key, current, value):
 
 
 def bump_generation():
-    forget_visitor_pages()
+    visitor_pages.clear()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (yet, or any more)
@@ -154,10 +154,6 @@ class RecentPages:
 
 
 visitor_pages = RecentPages()
-
-
-def forget_visitor_pages():
-    visitor_pages.clear()
 
 
 # Marks for what differs per response.

@@ -7,6 +7,9 @@ from django.contrib.auth import get_user_model
 
 from members.person_facts import signed_in_person
 
+# The backend allauth signs people in with, for a login() that names one.
+SIGN_IN_BACKEND = "members.auth_backends.AuthenticationBackend"
+
 
 class PersonFromCache:
     def get_user(self, user_id):

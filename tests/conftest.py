@@ -23,13 +23,13 @@ def fresh_cache():
     starts with none used, and with no visitor's page kept in the process."""
     from django.core.cache import cache
 
-    from config.page_cache import forget_visitor_pages
+    from config.page_cache import visitor_pages
 
     cache.clear()
-    forget_visitor_pages()
+    visitor_pages.clear()
     yield
     cache.clear()
-    forget_visitor_pages()
+    visitor_pages.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def header(*, with_lab=False):
-    return [_("Lab")] * with_lab + [
+    return ([_("Lab")] if with_lab else []) + [
         _("Member"),
         _("Country"),
         _("World region"),
@@ -45,7 +45,7 @@ def header(*, with_lab=False):
 def row_of(interest, *, with_lab=False):
     invitation = getattr(interest, "invitation", None)
     member = interest.member
-    return [interest.lab.code] * with_lab + [
+    return ([interest.lab.code] if with_lab else []) + [
         member.name,
         _country_name(member.country.code, get_language()),
         _display(member, "region"),

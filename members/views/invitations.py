@@ -6,14 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.auth_backends import SIGN_IN_BACKEND
 from members.enums import InvitationStatus
 from members.forms import InvitationForm, SetPasswordForm
 from members.models import Invitation
 from members.rules import invitations_visible_to, members_visible_to
 from members.services import InvitationUnusable, accept_invitation, existing_account_for, invite_person
 from members.views.access import paginate, requires
-
-SIGN_IN_BACKEND = "members.auth_backends.AuthenticationBackend"
 
 
 @requires("members.invite_people")

@@ -4,15 +4,12 @@ for this module and rolled back after it: the measured pages run the same
 few queries as on small data sets, and the XLSX export of every interest
 holds no more memory for 20,000 rows than for 2,000."""
 
-import tracemalloc
-
 import pytest
 from django.db import transaction
 
 from applications.models import Interest
-from applications.selection import exports
 from bench import generate
-from bench.run import exported_interests
+from bench.run import export_peak_memory
 from tests.bench.test_query_counts import EXPECTED, MAX_QUERIES, query_counts
 
 MiB = 2**20
@@ -50,21 +47,11 @@ def test_each_measured_page_runs_the_same_few_queries_at_the_benchs_size(bench_d
     assert largest_lab_size == 1050
 
 
-def peak_memory_of_writing(rows):
-    interests = exported_interests(rows)
-    tracemalloc.start()
-    try:
-        exports.xlsx_file(interests, title="all", with_lab=True).close()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def test_the_export_of_every_interest_holds_the_same_memory_for_ten_times_the_rows(bench_data, db):
     every = Interest.objects.count()
-    peak_memory_of_writing(10)  # what is read once per process (translations, openpyxl's tables)
+    export_peak_memory(10)  # what is read once per process (translations, openpyxl's tables)
 
-    small, large = peak_memory_of_writing(every // 10), peak_memory_of_writing(every)
+    small, large = export_peak_memory(every // 10), export_peak_memory(every)
 
     assert every == 20000
     assert large < small * 1.25 and large < 8 * MiB, (small / MiB, large / MiB)
